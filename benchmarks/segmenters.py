@@ -1,0 +1,93 @@
+"""Compare sentence segmenters on the news gold set, for accuracy and speed.
+
+    python benchmarks/segmenters.py
+
+Accuracy is the share of gold sentences a segmenter reproduces exactly; speed is the time to
+split a synthetic 4,000-paragraph text. The project's choice is ``summarize.segment``. Candidates
+that are not installed are reported as such (pysbd and blingfire come with the test extras).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from summarize.segment import split_sentences  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "segmentation_gold.txt"
+
+
+def load_gold(path: Path = GOLD) -> list[list[str]]:
+    """Paragraphs, each a list of gold sentences."""
+    paragraphs: list[list[str]] = [[]]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+def accuracy(split: Callable[[str], list[str]], gold: list[list[str]]) -> float:
+    hits = total = 0
+    for sentences in gold:
+        produced = set(s.strip() for s in split(" ".join(sentences)))
+        hits += sum(1 for s in sentences if s in produced)
+        total += len(sentences)
+    return hits / total
+
+
+def naive(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+(?=[\"'A-Z])", text)
+
+
+def candidates() -> dict[str, Callable[[str], list[str]]]:
+    found: dict[str, Callable[[str], list[str]]] = {
+        "summarize (syntok + title repair)": split_sentences, "naive regex": naive}
+    try:
+        import syntok.segmenter as seg
+
+        def plain_syntok(text: str) -> list[str]:
+            return ["".join(t.spacing + t.value for t in s).strip()
+                    for p in seg.analyze(text) for s in p]
+        found["syntok"] = plain_syntok
+    except ImportError:
+        pass
+    try:
+        import pysbd
+
+        pysbd_seg = pysbd.Segmenter(language="en", clean=False)
+        found["pysbd"] = lambda text: [s.strip() for s in pysbd_seg.segment(text)]
+    except ImportError:
+        print("pysbd: not installed", file=sys.stderr)
+    try:
+        import blingfire
+
+        found["blingfire"] = lambda text: blingfire.text_to_sentences(text).split("\n")
+    except ImportError:
+        print("blingfire: not installed", file=sys.stderr)
+    return found
+
+
+def main() -> None:
+    gold = load_gold()
+    sample = [" ".join(p) for p in gold] * (4000 // len(gold))
+    print("| segmenter | gold accuracy | time for 4,000 paragraphs (s) |")
+    print("|---|---:|---:|")
+    for name, split in candidates().items():
+        start = time.perf_counter()
+        for paragraph in sample:
+            split(paragraph)
+        elapsed = time.perf_counter() - start
+        print(f"| {name} | {accuracy(split, gold):.1%} | {elapsed:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""Allow ``python -m summarize``."""
+
+from summarize.cli import main
+
+main()

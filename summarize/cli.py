@@ -1,0 +1,205 @@
+"""The ``summarize`` command: parse flags, build the configuration, call the library, render.
+
+Heavy modules (numpy, scikit-learn, sumy) are imported inside the commands, so ``--help`` and
+``--version`` stay fast. Every :class:`SummarizeError` becomes a two-line message on stderr
+(cause, hint) and its exit status; nothing else reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from summarize import __version__
+from summarize.config import ALGORITHMS, Config, apply_overrides, load_config
+from summarize.errors import ExitStatus, SummarizeError, UsageError
+from summarize.resources import default_config_path, seeds_dir
+
+DEFAULT_COMMAND = "brief"
+
+EXAMPLES = """
+Examples:
+
+  summarize                              brief of the bundled example articles
+  summarize -n 5 news/                   5 sentences from every .txt/.md file in news/
+  summarize --words 120 a.txt b.txt      at most 120 words from two articles
+  cat story.txt | summarize -            read one article from stdin
+  summarize --format json -o brief.json  machine-readable output, written atomically
+  summarize --algorithm lexrank --explain   another scorer, with a table of scores
+
+Other commands: summarize batch | evaluate | schedule  (each with --help).
+"""
+
+
+class DefaultCommandGroup(TyperGroup):
+    """Run the brief command unless the first argument names another command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands:
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(cls=DefaultCommandGroup, add_completion=False,
+                  pretty_exceptions_enable=False, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+@app.callback()
+def _root() -> None:
+    """summarize: brief extractive summaries of news articles."""
+
+
+def fail(error: SummarizeError) -> typer.Exit:
+    """Print ``error`` as cause and hint on stderr; return the Exit to raise."""
+    print(f"summarize: error: {error.cause}", file=sys.stderr)
+    if error.hint:
+        print(f"  hint: {error.hint}", file=sys.stderr)
+    return typer.Exit(int(error.exit_status))
+
+
+def warn(message: str) -> None:
+    print(f"summarize: warning: {message}", file=sys.stderr)
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Map the project's errors, and any unexpected one, to a message and an exit status."""
+    try:
+        yield
+    except SummarizeError as error:
+        raise fail(error) from None
+    except (typer.Exit, click.exceptions.Exit, click.ClickException):
+        raise
+    except KeyboardInterrupt:
+        print("summarize: interrupted", file=sys.stderr)
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        raise typer.Exit(int(ExitStatus.OK)) from None
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        print(f"summarize: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("  hint: this is a bug; please report it with the command and input",
+              file=sys.stderr)
+        raise typer.Exit(int(ExitStatus.INTERNAL)) from None
+
+
+def build_config(config_file: Path | None, overrides: dict[str, Any]) -> Config:
+    """Defaults from config/default.toml, then ``config_file``, then flag ``overrides``."""
+    config = load_config(default_config_path())
+    config = load_config(config_file, base=config)
+    return apply_overrides(config, {k: v for k, v in overrides.items() if v is not None},
+                           origin="the command line")
+
+
+def budget_overrides(sentences: int | None, words: int | None,
+                     ratio: float | None) -> dict[str, Any]:
+    given = {k: v for k, v in (("sentences", sentences), ("words", words), ("ratio", ratio))
+             if v is not None}
+    if len(given) > 1:
+        raise UsageError(f"choose one budget, not {' and '.join('--' + k for k in given)}",
+                         "use --sentences N, --words N or --ratio R")
+    if not given:
+        return {}
+    (unit, size), = given.items()
+    if unit == "ratio" and not 0 < size <= 1:
+        raise UsageError(f"--ratio must be in (0, 1], got {size}", "for example --ratio 0.2")
+    return {"budget.unit": unit, "budget.size": size}
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+def _choice(name: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}",
+                                     param_hint=name)
+        return value
+    return check
+
+
+@app.command(DEFAULT_COMMAND, epilog=EXAMPLES,
+             context_settings={"help_option_names": ["-h", "--help"]})
+def brief(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Article files, folders (searched for .txt/.md), or - for stdin. "
+             "None: the bundled seeds.", show_default=False)] = None,
+    sentences: Annotated[int | None, typer.Option(
+        "--sentences", "-n", min=1, help="Brief length in sentences (default 5).")] = None,
+    words: Annotated[int | None, typer.Option(
+        "--words", "-w", min=1, help="Brief length in words, at most.")] = None,
+    ratio: Annotated[float | None, typer.Option(
+        "--ratio", "-r", help="Brief length as a share of the input's sentences, 0-1.")] = None,
+    algorithm: Annotated[str | None, typer.Option(
+        "--algorithm", "-a", callback=_choice("--algorithm", ALGORITHMS),
+        help=f"Scorer: {', '.join(ALGORITHMS)}. Default hybrid.")] = None,
+    redundancy: Annotated[float | None, typer.Option(
+        "--redundancy", min=0.0, max=1.0,
+        help="MMR lambda: 1 ranks by score alone, lower favours novelty (default 0.7).")] = None,
+    order: Annotated[str | None, typer.Option(
+        "--order", callback=_choice("--order", ("rank", "source")),
+        help="Sentence order: rank (best first) or source (article, then position).")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", callback=_choice("--format", ("text", "markdown", "json")),
+        help="text, markdown or json. Default: from --output's suffix, else text.")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Add a table of each chosen sentence's scores.")] = False,
+    config_file: Annotated[Path | None, typer.Option(
+        "--config", "-c", help="TOML file layered over config/default.toml.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the brief to this file (atomically) instead of stdout.")
+    ] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Summarise news articles about one story into a short brief.
+
+    Reads every article, merges them, ranks sentences with TF-IDF and TextRank (plus position
+    and multi-source support), removes redundancy and prints the brief.
+    """
+    with guarded():
+        overrides = {"selection.algorithm": algorithm, "selection.redundancy": redundancy,
+                     "selection.order": order, **budget_overrides(sentences, words, ratio)}
+        config = build_config(config_file, overrides)
+        from summarize.output import format_for, write_atomic
+        from summarize.pipeline import summarize_paths
+        from summarize.render import print_rich, render
+
+        inputs = paths or [str(seeds_dir())]
+        result = summarize_paths(inputs, config, stdin=sys.stdin.buffer)
+        for skipped in result.skipped:
+            warn(f"skipped {skipped.source}: {skipped.reason}")
+        brief_ = result.brief
+        if brief_.shortfall:
+            warn(f"only {len(brief_.chosen)} sentence(s) available for a brief of "
+                 f"{brief_.requested}")
+        out_format = format_for(output, fmt)
+        if output is not None:
+            write_atomic(output, render(brief_, config, out_format, explain=explain))
+            return
+        if out_format == "text" and _is_terminal():
+            print_rich(brief_, sys.stdout, explain=explain)
+        else:
+            sys.stdout.write(render(brief_, config, out_format, explain=explain))
+            sys.stdout.flush()
+
+
+def _is_terminal() -> bool:
+    from rich.console import Console
+
+    return Console(file=sys.stdout).is_terminal
+
+
+def main() -> None:
+    app(prog_name="summarize")

@@ -1,0 +1,208 @@
+"""One configuration object, its defaults, and strict loading from TOML.
+
+Precedence, lowest first: the defaults below (mirrored by ``config/default.toml``, which a test
+keeps in step), a user file given with ``--config``, then command-line flags. Every key is
+checked: an unknown key, a wrong type or a value out of range raises :class:`ConfigError` naming
+the key, the value, what is allowed and where it came from.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from summarize.errors import ConfigError
+
+SCORER_NAMES = ("tfidf", "textrank", "position", "support")
+SUMY_NAMES = ("lexrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction", "sumy-textrank")
+ALGORITHMS = ("hybrid", *SCORER_NAMES, *SUMY_NAMES)
+
+
+def _rule(*, low: float | None = None, high: float | None = None,
+          choices: tuple[str, ...] | None = None) -> dict[str, Any]:
+    return {"low": low, "high": high, "choices": choices}
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    """How input files become articles."""
+
+    max_file_bytes: int = field(default=50_000_000, metadata=_rule(low=1))
+    headline_max_words: int = field(default=20, metadata=_rule(low=1))
+    extensions: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
+    boilerplate: tuple[str, ...] = (
+        r"^(also read|read more|related|see also|more from|recommended)\b",
+        r"^click here\b",
+        r"^(subscribe|sign up|follow us|share (this|on)|like us on)\b",
+        r"^advertisement$",
+        r"^(copyright|©|\(c\)) ",
+    )
+
+
+@dataclass(frozen=True)
+class SentenceConfig:
+    """Length bounds for sentences that may appear in a brief (shorter: fragments)."""
+
+    min_words: int = field(default=6, metadata=_rule(low=1))
+    max_words: int = field(default=60, metadata=_rule(low=1))
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """The TF-IDF features shared by the TF-IDF, TextRank and redundancy computations."""
+
+    stem: bool = True
+    stop_words: bool = True
+    ngram_max: int = field(default=2, metadata=_rule(low=1, high=3))
+    sublinear_tf: bool = True
+    idf: str = field(default="documents", metadata=_rule(choices=("documents", "sentences")))
+
+
+@dataclass(frozen=True)
+class TextRankConfig:
+    """PageRank over the sentence-similarity graph (Mihalcea & Tarau 2004)."""
+
+    damping: float = field(default=0.85, metadata=_rule(low=0.0, high=1.0))
+    threshold: float = field(default=0.1, metadata=_rule(low=0.0, high=1.0))
+    tolerance: float = field(default=1e-6, metadata=_rule(low=0.0))
+    max_iterations: int = field(default=200, metadata=_rule(low=1))
+
+
+@dataclass(frozen=True)
+class PositionConfig:
+    """Lead bias: a sentence's prior halves every ``half_life`` sentences into its article."""
+
+    half_life: float = field(default=4.0, metadata=_rule(low=0.01))
+
+
+@dataclass(frozen=True)
+class WeightsConfig:
+    """Fusion weights of the hybrid scorer (scores are min-max normalised first)."""
+
+    tfidf: float = field(default=1.0, metadata=_rule(low=0.0))
+    textrank: float = field(default=1.0, metadata=_rule(low=0.0))
+    position: float = field(default=0.5, metadata=_rule(low=0.0))
+    support: float = field(default=0.5, metadata=_rule(low=0.0))
+
+
+@dataclass(frozen=True)
+class SelectionConfig:
+    """Maximal Marginal Relevance selection (Carbonell & Goldstein 1998)."""
+
+    algorithm: str = field(default="hybrid", metadata=_rule(choices=ALGORITHMS))
+    redundancy: float = field(default=0.7, metadata=_rule(low=0.0, high=1.0))
+    near_duplicate: float = field(default=0.6, metadata=_rule(low=0.0, high=1.0))
+    order: str = field(default="rank", metadata=_rule(choices=("rank", "source")))
+
+
+@dataclass(frozen=True)
+class BudgetConfig:
+    """How long the brief is: ``size`` sentences, words, or a ratio of the input's sentences."""
+
+    unit: str = field(default="sentences", metadata=_rule(choices=("sentences", "words", "ratio")))
+    size: float = field(default=5, metadata=_rule(low=0.0))
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that shapes a brief. ``Config()`` is the documented default."""
+
+    language: str = field(default="english", metadata=_rule(choices=("english",)))
+    reader: ReaderConfig = ReaderConfig()
+    sentences: SentenceConfig = SentenceConfig()
+    features: FeatureConfig = FeatureConfig()
+    textrank: TextRankConfig = TextRankConfig()
+    position: PositionConfig = PositionConfig()
+    weights: WeightsConfig = WeightsConfig()
+    selection: SelectionConfig = SelectionConfig()
+    budget: BudgetConfig = BudgetConfig()
+
+
+def load_config(path: Path | None = None, *, base: Config | None = None) -> Config:
+    """Layer the TOML file at ``path`` over ``base`` (default: ``Config()``)."""
+    config = base if base is not None else Config()
+    if path is None:
+        return config
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}",
+                          "check the path given to --config") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}",
+                          "check the file's permissions and that it is UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}",
+                          "see https://toml.io for the syntax") from None
+    return _merge(config, data, origin=str(path), prefix="")
+
+
+def apply_overrides(config: Config, overrides: Mapping[str, object], *, origin: str) -> Config:
+    """Apply dotted-key overrides such as ``{"selection.redundancy": 0.5}``, checked like a file."""
+    nested: dict[str, Any] = {}
+    for dotted, value in overrides.items():
+        *parents, leaf = dotted.split(".")
+        node = nested
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return _merge(config, nested, origin=origin, prefix="")
+
+
+def _merge(obj: Any, data: Mapping[str, Any], *, origin: str, prefix: str) -> Any:
+    hints = get_type_hints(type(obj))
+    known = {f.name: f for f in fields(obj)}
+    changes: dict[str, Any] = {}
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if key not in known:
+            raise ConfigError(f"unknown configuration key '{dotted}' in {origin}",
+                              f"allowed here: {', '.join(sorted(known))}")
+        current = getattr(obj, key)
+        if is_dataclass(current):
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"'{dotted}' in {origin} must be a table, got {value!r}",
+                                  f"write it as [{dotted}] with keys below it")
+            changes[key] = _merge(current, value, origin=origin, prefix=f"{dotted}.")
+        else:
+            changes[key] = _check(value, hints[key], known[key].metadata, dotted, origin)
+    result = replace(obj, **changes)
+    if isinstance(result, SentenceConfig) and result.max_words < result.min_words:
+        raise ConfigError(f"'{prefix}max_words' ({result.max_words}) is below "
+                          f"'{prefix}min_words' ({result.min_words}) in {origin}",
+                          "make max_words at least min_words")
+    return result
+
+
+def _check(value: Any, expected: Any, rule: Mapping[str, Any], key: str, origin: str) -> Any:
+    def fail(what: str) -> ConfigError:
+        return ConfigError(f"'{key}' = {value!r} in {origin}: expected {what}",
+                           "fix the value, or remove the key to use the default")
+
+    if expected is bool:
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
+    if expected is str:
+        if not isinstance(value, str):
+            raise fail("a string")
+        choices = rule.get("choices")
+        if choices and value not in choices:
+            raise fail("one of " + ", ".join(choices))
+        return value
+    if expected is int or expected is float:
+        number_ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number_ok or (expected is int and not isinstance(value, int)):
+            raise fail("an integer" if expected is int else "a number")
+        low, high = rule.get("low"), rule.get("high")
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+            raise fail(f"a number {bounds}")
+        return float(value) if expected is float else value
+    # tuple[str, ...]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise fail("a list of strings")
+    return tuple(value)

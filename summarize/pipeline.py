@@ -1,0 +1,97 @@
+"""The whole summariser as library calls: read, merge, score, select, order.
+
+``summarize_paths`` is what the command line runs; ``summarize_corpus`` starts from a merged
+corpus (the batch and evaluation commands build theirs from JSON).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import numpy as np
+
+from summarize.config import Config
+from summarize.merge import merge
+from summarize.model import Article, Brief, Chosen, Corpus, Skipped
+from summarize.reader import read_articles
+from summarize.scorers import build_scorer, components, fuse
+from summarize.scorers.base import HybridScorer
+from summarize.select import Budget, mmr_select
+from summarize.vectors import min_max, tfidf_vectors
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    brief: Brief
+    skipped: tuple[Skipped, ...]
+
+
+def summarize_paths(inputs: Sequence[str], config: Config, *,
+                    stdin: BinaryIO | None = None) -> Result:
+    """Read ``inputs`` (files, folders, "-") and summarise them as one story."""
+    read = read_articles(inputs, config.reader, stdin=stdin)
+    return Result(summarize_articles(read.articles, config), read.skipped)
+
+
+def summarize_articles(articles: Sequence[Article], config: Config) -> Brief:
+    return summarize_corpus(merge(articles, language=config.language, features=config.features),
+                            config)
+
+
+def rank(corpus: Corpus, config: Config) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Fused scores in [0, 1] and each scorer's normalised scores, for ``config``'s algorithm."""
+    algorithm = config.selection.algorithm
+    if algorithm == "hybrid":
+        hybrid = HybridScorer(components(config), vars(config.weights))
+        parts = {name: min_max(values) for name, values in hybrid.parts(corpus).items()}
+        return fuse(parts, vars(config.weights)), parts
+    scores = min_max(build_scorer(algorithm, config).score(corpus))
+    return scores, {algorithm: scores}
+
+
+def eligible(corpus: Corpus, config: Config) -> np.ndarray:
+    """Sentences within the configured length bounds (all of them, if none is)."""
+    lengths = np.array([s.words for s in corpus.sentences])
+    mask = (lengths >= config.sentences.min_words) & (lengths <= config.sentences.max_words)
+    return mask if mask.any() else lengths > 0
+
+
+def summarize_corpus(corpus: Corpus, config: Config) -> Brief:
+    """Score, select and order ``corpus``'s sentences into a brief."""
+    scores, parts = rank(corpus, config)
+    lengths = np.array([s.words for s in corpus.sentences], dtype=np.int64)
+    budget = Budget.from_unit(config.budget.unit, config.budget.size, available=len(corpus))
+    picked = mmr_select(
+        scores, tfidf_vectors(corpus, config.features), lengths, budget=budget,
+        redundancy=config.selection.redundancy,
+        near_duplicate=config.selection.near_duplicate, eligible=eligible(corpus, config),
+    ) if len(corpus) else []
+    chosen = [
+        Chosen(corpus.sentences[i], rank + 1, float(scores[i]),
+               {name: float(values[i]) for name, values in parts.items()})
+        for rank, i in enumerate(picked)
+    ]
+    title = _title(corpus, chosen)
+    if config.selection.order == "source":
+        chosen.sort(key=lambda c: (c.sentence.first.article, c.sentence.first.position))
+    shortfall = (budget.sentences is not None and len(chosen) < budget.sentences) or not chosen
+    return Brief(title, tuple(chosen), corpus, _describe(config), shortfall)
+
+
+def _title(corpus: Corpus, chosen: Sequence[Chosen]) -> str | None:
+    """The headline of the article the top sentence came from, else the first headline."""
+    if chosen:
+        top = corpus.articles[chosen[0].sentence.first.article]
+        if top.headline:
+            return top.headline
+    return next((a.headline for a in corpus.articles if a.headline), None)
+
+
+def _describe(config: Config) -> str:
+    size = config.budget.size
+    amount = int(size) if float(size).is_integer() else size
+    if config.budget.unit == "ratio":
+        return f"ratio {amount}"
+    return f"{amount} {config.budget.unit}"

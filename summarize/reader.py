@@ -1,0 +1,156 @@
+"""Read input paths into clean :class:`Article` objects.
+
+Inputs are files, folders (searched recursively for text and markdown files) or ``-`` for stdin.
+Each file is one article: decoded (UTF-8, a BOM's encoding, or detected by charset-normalizer),
+cleaned of control codes, split into paragraphs, its headline detected and boilerplate lines
+("ALSO READ: ...", "Click here", ...) dropped. A file that cannot be used is skipped with a
+reason; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from summarize.config import ReaderConfig
+from summarize.errors import InputDataError, NoInputError
+from summarize.model import Article, Skipped
+from summarize.textclean import clean, decode
+
+STDIN = "-"
+_FINAL_PUNCTUATION = tuple(".!?…:;\"'")
+_MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def find_files(inputs: Sequence[str], extensions: Sequence[str]) -> list[str]:
+    """Expand folders into their text files (sorted, recursive, symlinked folders not followed).
+
+    A path that does not exist raises :class:`NoInputError`; a named file is taken whatever its
+    suffix, files inside folders only with one of ``extensions``.
+    """
+    wanted = tuple(e.lower() for e in extensions)
+    found: list[str] = []
+    for given in inputs:
+        if given == STDIN:
+            found.append(given)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found.extend(_walk(path, wanted))
+        elif path.exists() or path.is_symlink():
+            found.append(given)
+        else:
+            raise NoInputError(f"input not found: {given}",
+                               "check the path; pass a file, a folder, or - for stdin")
+    return found
+
+
+def _walk(folder: Path, wanted: tuple[str, ...]) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(wanted) and not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def read_articles(inputs: Sequence[str], config: ReaderConfig, *,
+                  stdin: BinaryIO | None = None) -> ReadResult:
+    """Read every input; raise if none gives an article.
+
+    :class:`NoInputError` when no file was found at all, :class:`InputDataError` when files were
+    found but none held usable text.
+    """
+    files = find_files(inputs, config.extensions)
+    if not files:
+        raise NoInputError(f"no text files found in {', '.join(inputs)}",
+                           f"folders are searched for {', '.join(config.extensions)} files")
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for source in files:
+        outcome = _read_one(source, config, stdin)
+        if isinstance(outcome, Skipped):
+            skipped.append(outcome)
+            continue
+        headline, paragraphs = split_article(outcome, config, markdown=_is_markdown(source))
+        if not paragraphs:
+            skipped.append(Skipped(source, "no text besides a headline" if headline else "empty"))
+            continue
+        name = "<stdin>" if source == STDIN else os.path.basename(source)
+        articles.append(Article(len(articles), source, name, headline, tuple(paragraphs)))
+    if not articles:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3])
+        raise InputDataError(f"no usable text in the input ({reasons})",
+                             "give plain-text or markdown news articles")
+    return ReadResult(tuple(articles), tuple(skipped))
+
+
+def _read_one(source: str, config: ReaderConfig, stdin: BinaryIO | None) -> str | Skipped:
+    limit = config.max_file_bytes
+    try:
+        if source == STDIN:
+            if stdin is None:
+                return Skipped(source, "no standard input")
+            data = stdin.read(limit + 1)
+        else:
+            size = os.stat(source).st_size
+            if size > limit:
+                return Skipped(source, f"larger than the {limit:,}-byte limit "
+                                       f"({size:,} bytes; see reader.max_file_bytes)")
+            with open(source, "rb") as handle:
+                data = handle.read(limit + 1)
+    except OSError as exc:
+        return Skipped(source, f"cannot read: {exc.strerror or exc}")
+    if len(data) > limit:
+        return Skipped(source, f"larger than the {limit:,}-byte limit (see reader.max_file_bytes)")
+    text = decode(data)
+    if text is None:
+        return Skipped(source, "not text (binary or undecodable)")
+    return text
+
+
+def _is_markdown(source: str) -> bool:
+    return source.lower().endswith((".md", ".markdown"))
+
+
+def split_article(raw: str, config: ReaderConfig, *, markdown: bool = False
+                  ) -> tuple[str | None, list[str]]:
+    """Clean ``raw`` and return its headline (or None) and its paragraphs.
+
+    Paragraphs are blocks separated by blank lines when the text has any, otherwise single lines
+    (one paragraph a line, as in the bundled seeds). The headline is a first paragraph of at most
+    ``headline_max_words`` words that does not end like a sentence.
+    """
+    text = clean(raw)
+    lines = [line.strip() for line in text.split("\n")]
+    blocks: list[list[str]] = [[]]
+    blank_separated = "" in lines[1:-1] if len(lines) > 2 else False
+    for line in lines:
+        if markdown:
+            line = _MARKDOWN_PREFIX.sub("", line)
+        if not line:
+            blocks.append([])
+        elif blank_separated:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    boilerplate = [re.compile(p, re.IGNORECASE) for p in config.boilerplate]
+    joined = (" ".join(block) for block in blocks if block)
+    paragraphs = [par for par in joined if not any(p.search(par) for p in boilerplate)]
+    headline = None
+    if paragraphs and _looks_like_headline(paragraphs[0], config.headline_max_words):
+        headline = paragraphs.pop(0)
+    return headline, paragraphs
+
+
+def _looks_like_headline(paragraph: str, max_words: int) -> bool:
+    return len(paragraph.split()) <= max_words and not paragraph.endswith(_FINAL_PUNCTUATION)

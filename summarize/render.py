@@ -1,0 +1,157 @@
+"""Turn a :class:`Brief` into text, markdown, JSON, or a rich terminal view.
+
+Plain text is for pipes, files and cron mail: no escape codes, no wrapping. The rich view is
+for terminals. Article text is always data: rich never parses it as markup, and markdown
+output escapes markdown's special characters. The JSON layout is documented in README
+("JSON output") and pinned by ``summarize/brief.schema.json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from typing import IO, Any
+
+from summarize import __version__
+from summarize.config import Config
+from summarize.model import Brief, Chosen
+
+FORMATS = ("text", "markdown", "json")
+SCHEMA_ID = "summarize.brief/1"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def _tags(chosen: Chosen) -> str:
+    return ", ".join(str(a + 1) for a in chosen.sentence.articles)
+
+
+def _sources(brief: Brief) -> list[str]:
+    used = sorted({a for c in brief.chosen for a in c.sentence.articles})
+    return [f"[{a + 1}] {brief.corpus.articles[a].name}" for a in used]
+
+
+def _explain_rows(brief: Brief) -> tuple[list[str], list[list[str]]]:
+    names = list(brief.chosen[0].scores) if brief.chosen else []
+    header = ["#", "pick", "score", *names]
+    rows = [[str(i), str(c.rank), f"{c.score:.3f}", *(f"{c.scores[n]:.3f}" for n in names)]
+            for i, c in enumerate(brief.chosen, 1)]
+    return header, rows
+
+
+def to_text(brief: Brief, *, explain: bool = False) -> str:
+    """Plain text: title, numbered sentences tagged with their sources, the source list."""
+    lines: list[str] = []
+    if brief.title:
+        lines += [brief.title, ""]
+    lines += [f"{i}. {c.sentence.text} [{_tags(c)}]" for i, c in enumerate(brief.chosen, 1)]
+    if brief.chosen:
+        lines += ["", "Sources: " + "  ".join(_sources(brief))]
+    if explain and brief.chosen:
+        header, rows = _explain_rows(brief)
+        widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
+        lines.append("")
+        for row in [header, *rows]:
+            lines.append("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def to_markdown(brief: Brief, *, explain: bool = False) -> str:
+    """Markdown: a heading, a numbered list, the sources; article text escaped."""
+    lines: list[str] = []
+    if brief.title:
+        lines += [f"# {_md(brief.title)}", ""]
+    lines += [f"{i}. {_md(c.sentence.text)} *({_tags(c)})*"
+              for i, c in enumerate(brief.chosen, 1)]
+    if brief.chosen:
+        lines += ["", "Sources:", ""]
+        lines += [f"- {_md(s)}" for s in _sources(brief)]
+    if explain and brief.chosen:
+        header, rows = _explain_rows(brief)
+        lines += ["", "| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_dict(brief: Brief, config: Config) -> dict[str, Any]:
+    """The JSON document (schema ``summarize.brief/1``)."""
+    corpus = brief.corpus
+    return {
+        "schema": SCHEMA_ID,
+        "version": __version__,
+        "title": brief.title,
+        "budget": {"requested": brief.requested, "shortfall": brief.shortfall},
+        "sentences": [
+            {
+                "id": c.sentence.id,
+                "rank": c.rank,
+                "text": c.sentence.text,
+                "words": c.sentence.words,
+                "score": round(c.score, 6),
+                "scores": {k: round(v, 6) for k, v in c.scores.items()},
+                "sources": [
+                    {"article": o.article, "name": corpus.articles[o.article].name,
+                     "paragraph": o.paragraph, "position": o.position}
+                    for o in c.sentence.occurrences
+                ],
+            }
+            for c in brief.chosen
+        ],
+        "articles": [
+            {"id": a.id, "name": a.name, "source": a.source, "headline": a.headline,
+             "paragraphs": len(a.paragraphs)}
+            for a in corpus.articles
+        ],
+        "stats": {
+            "articles": len(corpus.articles),
+            "sentences": sum(len(s.occurrences) for s in corpus.sentences),
+            "unique_sentences": len(corpus.sentences),
+            "words": sum(s.words * len(s.occurrences) for s in corpus.sentences),
+            "brief_words": sum(c.sentence.words for c in brief.chosen),
+        },
+        "config": dataclasses.asdict(config),
+    }
+
+
+def to_json(brief: Brief, config: Config) -> str:
+    return json.dumps(to_dict(brief, config), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(brief: Brief, config: Config, fmt: str, *, explain: bool = False) -> str:
+    """The brief as a string in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        return to_json(brief, config)
+    if fmt == "markdown":
+        return to_markdown(brief, explain=explain)
+    return to_text(brief, explain=explain)
+
+
+def print_rich(brief: Brief, stream: IO[str], *, explain: bool = False) -> None:
+    """The terminal view: bold title, numbered sentences, dim source tags, optional table."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False, markup=False, emoji=False)
+    if brief.title:
+        console.print(Text(brief.title, style="bold"))
+        console.print()
+    for i, c in enumerate(brief.chosen, 1):
+        line = Text.assemble((f"{i:>2}. ", "bold cyan"), c.sentence.text,
+                             (f" [{_tags(c)}]", "dim"))
+        console.print(line)
+    if brief.chosen:
+        console.print()
+        console.print(Text("Sources: " + "  ".join(_sources(brief)), style="dim"))
+    if explain and brief.chosen:
+        header, rows = _explain_rows(brief)
+        table = Table(*header, title="Scores (normalised to 0-1)")
+        for column in table.columns:
+            column.justify = "right"
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)

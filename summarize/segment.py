@@ -1,0 +1,89 @@
+"""Offline sentence segmentation and word analysis.
+
+Sentences: syntok (segtok's successor), chosen on the gold set in
+``tests/data/segmentation_gold.txt`` by ``benchmarks/segmenters.py``, which compares it with
+pysbd, blingfire and a naive regex; its accuracy and speed are recorded in BENCHMARKS.md. syntok
+is rule-based, needs no downloaded model, and runs in linear time (pysbd is quadratic in the
+length of a paragraph). Its abbreviation list lacks some English titles common in news ("Lt.",
+"Gov.", "Rep.", "Sgt."), so a split right after one of :data:`TITLES` is undone.
+
+Words: a regular expression for tokens, Snowball stemming (the ``snowballstemmer`` package, no
+data files) and scikit-learn's English stop-word list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+TITLES = frozenset(
+    "Adm Brig Capt Cmdr Col Cpl Det Gen Gov Lt Maj Pfc Rep Rev Sen Sgt Supt Hon Amb Insp".split()
+)
+_TITLE_END = re.compile(r"(?:^|\s)(\w+)\.$")
+_WORD = re.compile(r"\w+(?:[-'.]\w+)*", re.UNICODE)
+# syntok walks its input token by token; feeding it bounded pieces keeps memory flat on a
+# pathological multi-megabyte line. Pieces are cut at whitespace.
+_PIECE = 20_000
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences (stripped, in order, none empty)."""
+    import syntok.segmenter as segmenter
+
+    sentences: list[str] = []
+    for piece in _pieces(paragraph):
+        for para in segmenter.analyze(piece):
+            for sentence in para:
+                text = "".join(tok.spacing + tok.value for tok in sentence).strip()
+                if not text:
+                    continue
+                if sentences and _ends_with_title(sentences[-1]):
+                    sentences[-1] = f"{sentences[-1]} {text}"
+                else:
+                    sentences.append(text)
+    return sentences
+
+
+def _pieces(text: str) -> Iterator[str]:
+    while len(text) > _PIECE:
+        cut = text.rfind(" ", 0, _PIECE)
+        cut = _PIECE if cut <= 0 else cut
+        yield text[:cut]
+        text = text[cut:]
+    yield text
+
+
+def _ends_with_title(sentence: str) -> bool:
+    match = _TITLE_END.search(sentence)
+    return bool(match and match.group(1) in TITLES)
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text``: letters and digits, with inner hyphens, apostrophes, dots."""
+    return _WORD.findall(text)
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: whitespace-separated tokens with a letter or digit."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+@lru_cache(maxsize=4)
+def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], tuple[str, ...]]:
+    """A function from text to its terms: lower-cased words, stop words out, stemmed."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from snowballstemmer import stemmer
+
+    stops = ENGLISH_STOP_WORDS if stop_words else frozenset()
+    stem_word = lru_cache(maxsize=200_000)(stemmer(language).stemWord) if stem else str
+
+    def analyse(text: str) -> tuple[str, ...]:
+        terms = []
+        for word in _WORD.findall(text.lower()):
+            word = word.replace("'s", "").strip("'.")
+            if len(word) > 1 and word not in stops and not word.isdigit():
+                terms.append(stem_word(word))
+        return tuple(terms)
+
+    return analyse

@@ -1,0 +1,79 @@
+"""Text hygiene shared by the reader and the renderers: decoding, control codes, quotes.
+
+Article text is data, never markup or terminal instructions: every escape sequence (colours,
+cursor moves, OSC 8 hyperlinks, OSC 52 clipboard writes) and every other control or format
+character is removed before the text goes anywhere.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/APC/PM/SOS strings (ended by BEL or
+# ST), and two-character escapes. C1 equivalents (0x9B CSI, 0x9D OSC) are covered as well.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+})
+_SPACES = re.compile(r"[^\S\n]+")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> str | None:
+    """Decode bytes as text: a BOM's encoding, else UTF-8, else the detected one.
+
+    Returns None for data that is not text (NUL bytes without a UTF-16/32 BOM, or no encoding
+    that charset-normalizer trusts).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    return None if controls > len(text) // 100 else text
+
+
+def _keep(ch: str) -> bool:
+    return ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+
+
+def clean(text: str) -> str:
+    """Strip escape sequences and control/format characters; normalise quotes and spaces.
+
+    Line breaks survive (``\\r\\n`` and lone ``\\r`` become ``\\n``); runs of other whitespace
+    become one space; typographic quotes become ASCII ones.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if _keep(ch))
+    else:
+        text = "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+    text = text.translate(_QUOTES)
+    return _SPACES.sub(" ", text)

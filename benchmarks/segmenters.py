@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarize.segment import split_sentences  # noqa: E402
+from summarize.segment import split_sentences
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "segmentation_gold.txt"
 

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -41,7 +40,7 @@ Other commands: summarize batch | evaluate | schedule  (each with --help).
 class DefaultCommandGroup(TyperGroup):
     """Run the brief command unless the first argument names another command."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # ctx: click's Context
         if not args or args[0] not in self.commands:
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
@@ -76,8 +75,6 @@ def guarded() -> Iterator[None]:
         yield
     except SummarizeError as error:
         raise fail(error) from None
-    except (typer.Exit, click.exceptions.Exit, click.ClickException):
-        raise
     except KeyboardInterrupt:
         print("summarize: interrupted", file=sys.stderr)
         raise typer.Exit(130) from None

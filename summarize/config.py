@@ -137,7 +137,8 @@ def load_config(path: Path | None = None, *, base: Config | None = None) -> Conf
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}",
                           "see https://toml.io for the syntax") from None
-    return _merge(config, data, origin=str(path), prefix="")
+    merged: Config = _merge(config, data, origin=str(path), prefix="")
+    return merged
 
 
 def apply_overrides(config: Config, overrides: Mapping[str, object], *, origin: str) -> Config:
@@ -149,7 +150,8 @@ def apply_overrides(config: Config, overrides: Mapping[str, object], *, origin: 
         for part in parents:
             node = node.setdefault(part, {})
         node[leaf] = value
-    return _merge(config, nested, origin=origin, prefix="")
+    merged: Config = _merge(config, nested, origin=origin, prefix="")
+    return merged
 
 
 def _merge(obj: Any, data: Mapping[str, Any], *, origin: str, prefix: str) -> Any:

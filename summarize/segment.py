@@ -17,9 +17,10 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-TITLES = frozenset(
-    "Adm Brig Capt Cmdr Col Cpl Det Gen Gov Lt Maj Pfc Rep Rev Sen Sgt Supt Hon Amb Insp".split()
-)
+TITLES = frozenset({
+    "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Gen", "Gov", "Hon", "Insp",
+    "Lt", "Maj", "Pfc", "Rep", "Rev", "Sen", "Sgt", "Supt",
+})
 _TITLE_END = re.compile(r"(?:^|\s)(\w+)\.$")
 _WORD = re.compile(r"\w+(?:[-'.]\w+)*", re.UNICODE)
 # syntok walks its input token by token; feeding it bounded pieces keeps memory flat on a

@@ -1,7 +1,7 @@
 """Choose the brief's sentences: Maximal Marginal Relevance under a budget.
 
 MMR (Carbonell & Goldstein 1998) repeatedly takes the sentence with the best
-``λ·score − (1−λ)·max similarity to the sentences already taken``; λ = 1 is pure ranking, lower
+``λ·score - (1-λ)·max similarity to the sentences already taken``; λ = 1 is pure ranking, lower
 values trade salience for novelty. A candidate whose cosine similarity to a chosen sentence
 reaches ``near_duplicate`` is never taken, whatever λ. Ties go to the lower sentence id (the
 earlier sentence), so the choice is deterministic.

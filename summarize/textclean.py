@@ -24,14 +24,16 @@ _QUOTES = str.maketrans({
     "\u00ab": '"', "\u00bb": '"',
 })
 _SPACES = re.compile(r"[^\S\n]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 
 def decode(data: bytes) -> str | None:
-    """Decode bytes as text: a BOM's encoding, else UTF-8, else the detected one.
+    """Decode bytes as text: a BOM's encoding, else UTF-8, else charset-normalizer's guess.
 
     Returns None for data that is not text (NUL bytes without a UTF-16/32 BOM, or no encoding
     that charset-normalizer trusts).
@@ -48,6 +50,13 @@ def decode(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_ascii(data):
+        # English text with a few smart quotes, dashes or accents: Windows-1252, the usual
+        # legacy encoding of English-language news (and a superset of Latin-1's letters).
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -56,6 +65,11 @@ def decode(data: bytes) -> str | None:
     text = str(best)
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
     return None if controls > len(text) // 100 else text
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return high <= len(data) // 20
 
 
 def _keep(ch: str) -> bool:

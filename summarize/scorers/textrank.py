@@ -7,7 +7,7 @@ and PageRank runs by power iteration on it, so 50,000 sentences are routine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -18,8 +18,8 @@ from summarize.vectors import pagerank, similarity_graph, tfidf_vectors
 
 @dataclass(frozen=True)
 class TextRankScorer:
-    features: FeatureConfig = FeatureConfig()
-    params: TextRankConfig = TextRankConfig()
+    features: FeatureConfig = field(default_factory=FeatureConfig)
+    params: TextRankConfig = field(default_factory=TextRankConfig)
 
     def score(self, corpus: Corpus) -> np.ndarray:
         graph = similarity_graph(tfidf_vectors(corpus, self.features), self.params.threshold)

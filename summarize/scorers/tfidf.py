@@ -7,7 +7,7 @@ and a sentence's salience is its cosine similarity to that mean.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from summarize.vectors import tfidf_vectors
 
 @dataclass(frozen=True)
 class TfidfScorer:
-    features: FeatureConfig = FeatureConfig()
+    features: FeatureConfig = field(default_factory=FeatureConfig)
 
     def score(self, corpus: Corpus) -> np.ndarray:
         if len(corpus) == 0:

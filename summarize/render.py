@@ -140,10 +140,12 @@ def print_rich(brief: Brief, stream: IO[str], *, explain: bool = False) -> None:
     if brief.title:
         console.print(Text(brief.title, style="bold"))
         console.print()
+    grid = Table.grid(padding=(0, 1))  # number column, then text that wraps with a hang
+    grid.add_column(justify="right", style="bold cyan")
+    grid.add_column()
     for i, c in enumerate(brief.chosen, 1):
-        line = Text.assemble((f"{i:>2}. ", "bold cyan"), c.sentence.text,
-                             (f" [{_tags(c)}]", "dim"))
-        console.print(line)
+        grid.add_row(f"{i}.", Text.assemble(c.sentence.text, (f" [{_tags(c)}]", "dim")))
+    console.print(grid)
     if brief.chosen:
         console.print()
         console.print(Text("Sources: " + "  ".join(_sources(brief)), style="dim"))

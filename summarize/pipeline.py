@@ -58,11 +58,15 @@ def eligible(corpus: Corpus, config: Config) -> np.ndarray:
     return mask if mask.any() else lengths > 0
 
 
-def summarize_corpus(corpus: Corpus, config: Config) -> Brief:
-    """Score, select and order ``corpus``'s sentences into a brief."""
+def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = None) -> Brief:
+    """Score, select and order ``corpus``'s sentences into a brief.
+
+    ``budget`` replaces the configured one (evaluation fills exactly 100 words).
+    """
     scores, parts = rank(corpus, config)
     lengths = np.array([s.words for s in corpus.sentences], dtype=np.int64)
-    budget = Budget.from_unit(config.budget.unit, config.budget.size, available=len(corpus))
+    if budget is None:
+        budget = Budget.from_unit(config.budget.unit, config.budget.size, available=len(corpus))
     picked = mmr_select(
         scores, tfidf_vectors(corpus, config.features), lengths, budget=budget,
         redundancy=config.selection.redundancy,

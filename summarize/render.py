@@ -48,11 +48,7 @@ def to_text(brief: Brief, *, explain: bool = False) -> str:
     if brief.chosen:
         lines += ["", "Sources: " + "  ".join(_sources(brief))]
     if explain and brief.chosen:
-        header, rows = _explain_rows(brief)
-        widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
-        lines.append("")
-        for row in [header, *rows]:
-            lines.append("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
+        lines += ["", *plain_table(*_explain_rows(brief))]
     return "\n".join(lines) + "\n"
 
 
@@ -77,6 +73,46 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def sentence_dicts(brief: Brief) -> list[dict[str, Any]]:
+    """The chosen sentences as JSON-ready objects (the brief's and batch's ``sentences``)."""
+    articles = brief.corpus.articles
+    return [
+        {
+            "id": c.sentence.id,
+            "rank": c.rank,
+            "text": c.sentence.text,
+            "words": c.sentence.words,
+            "score": round(c.score, 6),
+            "scores": {k: round(v, 6) for k, v in c.scores.items()},
+            "sources": [
+                {"article": o.article, "name": articles[o.article].name,
+                 "paragraph": o.paragraph, "position": o.position}
+                for o in c.sentence.occurrences
+            ],
+        }
+        for c in brief.chosen
+    ]
+
+
+def plain_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Lines of a right-aligned table for plain text."""
+    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
+    return ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
+            for row in [header, *rows]]
+
+
+def rich_table(header: list[str], rows: list[list[str]], title: str) -> Any:
+    """The same table for a terminal (a rich ``Table``)."""
+    from rich.table import Table
+
+    table = Table(*header, title=title)
+    for column in table.columns[1:]:
+        column.justify = "right"
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
 def to_dict(brief: Brief, config: Config) -> dict[str, Any]:
     """The JSON document (schema ``summarize.brief/1``)."""
     corpus = brief.corpus
@@ -85,22 +121,7 @@ def to_dict(brief: Brief, config: Config) -> dict[str, Any]:
         "version": __version__,
         "title": brief.title,
         "budget": {"requested": brief.requested, "shortfall": brief.shortfall},
-        "sentences": [
-            {
-                "id": c.sentence.id,
-                "rank": c.rank,
-                "text": c.sentence.text,
-                "words": c.sentence.words,
-                "score": round(c.score, 6),
-                "scores": {k: round(v, 6) for k, v in c.scores.items()},
-                "sources": [
-                    {"article": o.article, "name": corpus.articles[o.article].name,
-                     "paragraph": o.paragraph, "position": o.position}
-                    for o in c.sentence.occurrences
-                ],
-            }
-            for c in brief.chosen
-        ],
+        "sentences": sentence_dicts(brief),
         "articles": [
             {"id": a.id, "name": a.name, "source": a.source, "headline": a.headline,
              "paragraphs": len(a.paragraphs)}
@@ -150,10 +171,4 @@ def print_rich(brief: Brief, stream: IO[str], *, explain: bool = False) -> None:
         console.print()
         console.print(Text("Sources: " + "  ".join(_sources(brief)), style="dim"))
     if explain and brief.chosen:
-        header, rows = _explain_rows(brief)
-        table = Table(*header, title="Scores (normalised to 0-1)")
-        for column in table.columns:
-            column.justify = "right"
-        for row in rows:
-            table.add_row(*row)
-        console.print(table)
+        console.print(rich_table(*_explain_rows(brief), title="Scores (normalised to 0-1)"))

@@ -21,10 +21,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """At most ``sentences`` sentences and at most ``words`` words (None: no limit)."""
+    """At most ``sentences`` sentences and at most ``words`` words (None: no limit).
+
+    With ``fill``, the word budget is a target instead of a cap: sentences are added until it
+    is reached, the last one may run over (as evaluation does, which then cuts at the limit).
+    """
 
     sentences: int | None = None
     words: int | None = None
+    fill: bool = False
 
     @classmethod
     def from_unit(cls, unit: str, size: float, *, available: int) -> Budget:
@@ -52,7 +57,10 @@ def mmr_select(scores: np.ndarray, vectors: csr_matrix, lengths: np.ndarray, *,
     words_left = budget.words
     while budget.sentences is None or len(chosen) < budget.sentences:
         if words_left is not None:
-            available &= lengths <= words_left
+            if budget.fill and words_left <= 0:
+                break
+            if not budget.fill:
+                available &= lengths <= words_left
         if not available.any():
             break
         value = redundancy * scores - (1.0 - redundancy) * max_similarity

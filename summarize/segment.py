@@ -22,6 +22,8 @@ TITLES = frozenset({
     "Lt", "Maj", "Pfc", "Rep", "Rev", "Sen", "Sgt", "Supt",
 })
 _TITLE_END = re.compile(r"(?:^|\s)(\w+)\.$")
+# sentence-final punctuation followed by anything but more punctuation, quotes or brackets
+_INNER_TERMINAL = re.compile(r"[.!?\u2026][\"')\]\u2019\u201d.!?\u2026]*[^\"')\]\u2019\u201d.!?\u2026]")
 _WORD = re.compile(r"\w+(?:[-'.]\w+)*", re.UNICODE)
 # syntok walks its input token by token; feeding it bounded pieces keeps memory flat on a
 # pathological multi-megabyte line. Pieces are cut at whitespace.
@@ -29,7 +31,14 @@ _PIECE = 20_000
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences (stripped, in order, none empty)."""
+    """Split one paragraph into sentences (stripped, in order, none empty).
+
+    A paragraph with no sentence-final punctuation before its end is one sentence; only the
+    others go through syntok (a fast path: news often has one-sentence paragraphs).
+    """
+    paragraph = paragraph.strip()
+    if not _INNER_TERMINAL.search(paragraph):
+        return [paragraph] if paragraph else []
     import syntok.segmenter as segmenter
 
     sentences: list[str] = []
@@ -77,14 +86,22 @@ def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], 
     from snowballstemmer import stemmer
 
     stops = ENGLISH_STOP_WORDS if stop_words else frozenset()
-    stem_word = lru_cache(maxsize=200_000)(stemmer(language).stemWord) if stem else str
+    stem_word = stemmer(language).stemWord if stem else str
+    terms_of: dict[str, str | None] = {}  # token -> its term (None: dropped); news reuses words
+
+    def term(token: str) -> str | None:
+        word = token.replace("'s", "").strip("'.")
+        keep = len(word) > 1 and word not in stops and not word.isdigit()
+        return stem_word(word) if keep else None
 
     def analyse(text: str) -> tuple[str, ...]:
         terms = []
-        for word in _WORD.findall(text.lower()):
-            word = word.replace("'s", "").strip("'.")
-            if len(word) > 1 and word not in stops and not word.isdigit():
-                terms.append(stem_word(word))
+        for token in _WORD.findall(text.lower()):
+            found = terms_of.get(token, "")
+            if found == "":
+                found = terms_of[token] = term(token)
+            if found is not None:
+                terms.append(found)
         return tuple(terms)
 
     return analyse

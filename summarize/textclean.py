@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/APC/PM/SOS strings (ended by BEL or
 # ST), and two-character escapes. C1 equivalents (0x9B CSI, 0x9D OSC) are covered as well.
@@ -72,8 +73,18 @@ def _mostly_ascii(data: bytes) -> bool:
     return high <= len(data) // 20
 
 
-def _keep(ch: str) -> bool:
-    return ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+@lru_cache(maxsize=1)
+def _control_table() -> dict[int, None]:
+    """Code points below U+10000 to delete: control, format, surrogate, private, unassigned."""
+    return {
+        cp: None for cp in range(0x10000)
+        if unicodedata.category(chr(cp)) in ("Cc", "Cf", "Cs", "Co", "Cn") and cp not in (9, 10)
+    }
+
+
+# Above U+FFFF: tag characters, private-use planes and noncharacters.
+_ASTRAL_CONTROLS = re.compile("[\U000e0000-\U000e0fff\U000f0000-\U0010ffff]")
+_ASCII_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def clean(text: str) -> str:
@@ -85,9 +96,9 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    if not text.isascii():
-        text = "".join(ch for ch in text if _keep(ch))
+    if text.isascii():
+        text = _ASCII_CONTROLS.sub("", text)
     else:
-        text = "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+        text = _ASTRAL_CONTROLS.sub("", text.translate(_control_table()))
     text = text.translate(_QUOTES)
     return _SPACES.sub(" ", text)

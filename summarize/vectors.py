@@ -85,7 +85,7 @@ def similarity_graph(vectors: csr_matrix, threshold: float) -> csr_matrix:
     n = vectors.shape[0]
     if n == 0:
         return csr_matrix((0, 0))
-    transposed = vectors.T.tocsc()
+    transposed = vectors.T.tocsr()  # CSR x CSR products: no format conversion per block
     block = max(1, _BLOCK_CELLS // max(n, 1))
     parts = []
     for start in range(0, n, block):

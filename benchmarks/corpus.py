@@ -32,7 +32,7 @@ def write_corpus(folder: Path, sentences: int, seed: int = 13) -> None:
     for i in range(sentences):
         length = rng.randint(8, 32)
         chosen = rng.choices(words, weights, k=length)
-        for k in range(rng.randint(1, 4)):
+        for _ in range(rng.randint(1, 4)):
             chosen[rng.randrange(length)] = rng.choice(story)
         lines.append(" ".join(chosen).capitalize() + ".")
         if len(lines) == SENTENCES_PER_ARTICLE or i == sentences - 1:

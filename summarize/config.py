@@ -93,9 +93,18 @@ class SelectionConfig:
     """Maximal Marginal Relevance selection (Carbonell & Goldstein 1998)."""
 
     algorithm: str = field(default="hybrid", metadata=_rule(choices=ALGORITHMS))
+    method: str = field(default="coverage", metadata=_rule(choices=("coverage", "mmr")))
     redundancy: float = field(default=0.7, metadata=_rule(low=0.0, high=1.0))
     near_duplicate: float = field(default=0.6, metadata=_rule(low=0.0, high=1.0))
     order: str = field(default="rank", metadata=_rule(choices=("rank", "source")))
+
+
+@dataclass(frozen=True)
+class CoverageConfig:
+    """Concept-coverage selection (Gillick & Favre 2009; Lin & Bilmes 2010)."""
+
+    min_document_share: float = field(default=0.3, metadata=_rule(low=0.0, high=1.0))
+    length_exponent: float = field(default=1.0, metadata=_rule(low=0.0, high=2.0))
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,7 @@ class Config:
     position: PositionConfig = PositionConfig()
     weights: WeightsConfig = WeightsConfig()
     selection: SelectionConfig = SelectionConfig()
+    coverage: CoverageConfig = CoverageConfig()
     budget: BudgetConfig = BudgetConfig()
 
 

@@ -84,6 +84,8 @@ SYSTEMS: dict[str, Summariser] = {
     "no-redundancy": _ours(lambda c: _replace(c, "selection", redundancy=1.0,
                                               near_duplicate=1.0)),
     "no-position": _ours(lambda c: _replace(c, "weights", position=0.0)),
+    "mmr": _ours(lambda c: _replace(c, "selection", method="mmr")),
+    "coverage": _ours(lambda c: _replace(c, "selection", method="coverage")),
     "lead": _lead,
     **{name: _peer(name) for name in PEERS},
 }

@@ -18,7 +18,7 @@ from summarize.model import Article, Brief, Chosen, Corpus, Skipped
 from summarize.reader import read_articles
 from summarize.scorers import build_scorer, components, fuse
 from summarize.scorers.base import HybridScorer
-from summarize.select import Budget, mmr_select
+from summarize.select import Budget, concept_weights, coverage_select, mmr_select
 from summarize.vectors import min_max, tfidf_vectors
 
 
@@ -67,11 +67,7 @@ def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = 
     lengths = np.array([s.words for s in corpus.sentences], dtype=np.int64)
     if budget is None:
         budget = Budget.from_unit(config.budget.unit, config.budget.size, available=len(corpus))
-    picked = mmr_select(
-        scores, tfidf_vectors(corpus, config.features), lengths, budget=budget,
-        redundancy=config.selection.redundancy,
-        near_duplicate=config.selection.near_duplicate, eligible=eligible(corpus, config),
-    ) if len(corpus) else []
+    picked = _select(corpus, config, scores, lengths, budget) if len(corpus) else []
     chosen = [
         Chosen(corpus.sentences[i], rank + 1, float(scores[i]),
                {name: float(values[i]) for name, values in parts.items()})
@@ -82,6 +78,24 @@ def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = 
         chosen.sort(key=lambda c: (c.sentence.first.article, c.sentence.first.position))
     shortfall = (budget.sentences is not None and len(chosen) < budget.sentences) or not chosen
     return Brief(title, tuple(chosen), corpus, _describe(config), shortfall)
+
+
+def _select(corpus: Corpus, config: Config, scores: np.ndarray, lengths: np.ndarray,
+            budget: Budget) -> list[int]:
+    vectors = tfidf_vectors(corpus, config.features)
+    selection = config.selection
+    if selection.method == "mmr":
+        return mmr_select(scores, vectors, lengths, budget=budget,
+                          redundancy=selection.redundancy,
+                          near_duplicate=selection.near_duplicate,
+                          eligible=eligible(corpus, config))
+    concepts = concept_weights([s.terms for s in corpus.sentences],
+                               [s.articles for s in corpus.sentences], len(corpus.articles),
+                               min_share=config.coverage.min_document_share)
+    return coverage_select(concepts, scores, vectors, lengths, budget=budget,
+                           length_exponent=config.coverage.length_exponent,
+                           near_duplicate=selection.near_duplicate,
+                           eligible=eligible(corpus, config))
 
 
 def _title(corpus: Corpus, chosen: Sequence[Chosen]) -> str | None:

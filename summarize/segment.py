@@ -23,7 +23,8 @@ TITLES = frozenset({
 })
 _TITLE_END = re.compile(r"(?:^|\s)(\w+)\.$")
 # sentence-final punctuation followed by anything but more punctuation, quotes or brackets
-_INNER_TERMINAL = re.compile(r"[.!?\u2026][\"')\]\u2019\u201d.!?\u2026]*[^\"')\]\u2019\u201d.!?\u2026]")
+_CLOSERS = "\"')\\]\u2019\u201d.!?\u2026"
+_INNER_TERMINAL = re.compile(f"[.!?\u2026][{_CLOSERS}]*[^{_CLOSERS}]")
 _WORD = re.compile(r"\w+(?:[-'.]\w+)*", re.UNICODE)
 # syntok walks its input token by token; feeding it bounded pieces keeps memory flat on a
 # pathological multi-megabyte line. Pieces are cut at whitespace.

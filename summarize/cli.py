@@ -99,9 +99,14 @@ def brief(
         "--explain", help="Add a table of each chosen sentence's scores.")] = False,
     config_file: Annotated[Path | None, typer.Option(
         "--config", "-c", help="TOML file layered over config/default.toml.")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the brief to this file (atomically) instead of stdout.")
-    ] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write the brief to this file (atomically) instead of stdout; "
+        "{date}, {date:%Y%m%d} and {time} are filled in.")] = None,
+    lock_timeout: Annotated[float, typer.Option(
+        "--lock-timeout", min=0.0, help="Seconds to wait for another run writing the same "
+        "output (then exit 75).")] = 60.0,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Print nothing on success (warnings included).")] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -115,21 +120,24 @@ def brief(
         overrides = {"selection.algorithm": algorithm, "selection.redundancy": redundancy,
                      "selection.order": order, **budget_overrides(sentences, words, ratio)}
         config = build_config(config_file, overrides)
-        from summarize.output import format_for, write_atomic
+        from summarize.output import expand_template, format_for, output_lock, write_atomic
         from summarize.pipeline import summarize_paths
         from summarize.render import print_rich, render
 
         inputs = paths or [str(seeds_dir())]
         result = summarize_paths(inputs, config, stdin=sys.stdin.buffer)
-        for skipped in result.skipped:
-            warn(f"skipped {skipped.source}: {skipped.reason}")
         brief_ = result.brief
-        if brief_.shortfall:
-            warn(f"only {len(brief_.chosen)} sentence(s) available for a brief of "
-                 f"{brief_.requested}")
-        out_format = format_for(output, fmt)
-        if output is not None:
-            write_atomic(output, render(brief_, config, out_format, explain=explain))
+        if not quiet:
+            for skipped in result.skipped:
+                warn(f"skipped {skipped.source}: {skipped.reason}")
+            if brief_.shortfall:
+                warn(f"only {len(brief_.chosen)} sentence(s) available for a brief of "
+                     f"{brief_.requested}")
+        target = expand_template(output) if output is not None else None
+        out_format = format_for(target, fmt)
+        if target is not None:
+            with output_lock(target, lock_timeout):
+                write_atomic(target, render(brief_, config, out_format, explain=explain))
             return
         if out_format == "text" and _is_terminal():
             print_rich(brief_, sys.stdout, explain=explain)

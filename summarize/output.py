@@ -2,17 +2,21 @@
 
 The text goes to a temporary file in the destination's folder, is flushed to disk, then renamed
 over the destination in one step (``os.replace``), so a crash or a kill never leaves a partial
-or empty brief and an existing file is only ever replaced by a complete one.
+or empty brief and an existing file is only ever replaced by a complete one. A lock file beside
+the output (``filelock``) keeps two overlapping runs from writing the same brief.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
+import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from summarize.errors import OutputError
+from summarize.errors import LockHeldError, OutputError, UsageError
 
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
@@ -52,3 +56,47 @@ def write_atomic(path: Path, text: str) -> None:
             os.unlink(temporary)
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}",
                           "check the path, its permissions and free disk space") from None
+
+
+_FIELD = re.compile(r"\{(date|time)(?::([^{}]*))?\}")
+
+
+def expand_template(template: str, now: datetime.datetime | None = None) -> Path:
+    """Fill ``{date}``, ``{date:FORMAT}`` and ``{time}`` in an output path (local time).
+
+    ``{date}`` is ``%Y-%m-%d``, ``{time}`` is ``%H%M%S``; any ``strftime`` format may follow a
+    colon. ``~`` expands to the home folder.
+    """
+    now = now or datetime.datetime.now()
+    defaults = {"date": "%Y-%m-%d", "time": "%H%M%S"}
+
+    def fill(match: re.Match[str]) -> str:
+        return now.strftime(match.group(2) or defaults[match.group(1)])
+
+    unknown = re.sub(_FIELD, "", template)
+    if re.search(r"\{[^{}]*\}", unknown):
+        raise UsageError(f"unknown field in output path {template!r}",
+                         "use {date}, {date:%Y-%m-%d} or {time}")
+    return Path(os.path.expanduser(_FIELD.sub(fill, template)))
+
+
+@contextlib.contextmanager
+def output_lock(path: Path, timeout: float) -> Iterator[None]:
+    """Hold ``PATH.lock`` while writing, waiting up to ``timeout`` seconds for another run."""
+    from filelock import FileLock, Timeout
+
+    lock_path = path.with_name(f".{path.name}.lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(lock_path, timeout=timeout)
+        lock.acquire()
+    except Timeout:
+        raise LockHeldError(f"another summarize run is writing {path} (lock {lock_path})",
+                            "wait for it to finish, or raise --lock-timeout") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}",
+                          "choose an output folder you can write to") from None
+    try:
+        yield
+    finally:
+        lock.release()

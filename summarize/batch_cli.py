@@ -9,7 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
-from summarize.clitools import budget_overrides, build_config, guarded, warn
+from summarize.clitools import (
+    budget_overrides,
+    build_config,
+    configure_logging,
+    guarded,
+    warn,
+)
 from summarize.errors import ExitStatus, InputDataError, UsageError
 
 
@@ -27,6 +33,7 @@ def batch(
     A bad input line is reported with its number and skipped; then the exit status is 65.
     """
     with guarded():
+        configure_logging()
         config = build_config(config_file, budget_overrides(sentences, words, None))
         from summarize.dataset import BadLine, read_dataset
         from summarize.output import write_atomic
@@ -68,6 +75,7 @@ def evaluate(
 ) -> None:
     """ROUGE-1/2/L of our summariser, its variants and peers on a dataset."""
     with guarded():
+        configure_logging()
         from summarize.evaluate import SYSTEMS
         from summarize.evaluate import evaluate as run_evaluation
 

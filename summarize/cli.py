@@ -7,7 +7,6 @@ Heavy modules (numpy, scikit-learn, sumy) are imported inside the commands, so `
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,9 +16,12 @@ from typer.core import TyperGroup
 
 from summarize import __version__
 from summarize.batch_cli import batch, evaluate
-from summarize.clitools import budget_overrides, build_config, guarded, warn
+from summarize.brief_cli import Destination, SeenOptions, run_brief
+from summarize.clitools import budget_overrides, build_config, configure_logging, guarded
 from summarize.config import ALGORITHMS
 from summarize.resources import seeds_dir
+from summarize.schedule_cli import EXAMPLE as SCHEDULE_EXAMPLE
+from summarize.schedule_cli import schedule
 
 DEFAULT_COMMAND = "brief"
 
@@ -86,9 +88,13 @@ def brief(
     algorithm: Annotated[str | None, typer.Option(
         "--algorithm", "-a", callback=_choice("--algorithm", ALGORITHMS),
         help=f"Scorer: {', '.join(ALGORITHMS)}. Default hybrid.")] = None,
+    method: Annotated[str | None, typer.Option(
+        "--method", callback=_choice("--method", ("coverage", "mmr")),
+        help="Selection: coverage (default) or mmr.")] = None,
     redundancy: Annotated[float | None, typer.Option(
         "--redundancy", min=0.0, max=1.0,
-        help="MMR lambda: 1 ranks by score alone, lower favours novelty (default 0.7).")] = None,
+        help="Select by MMR with this lambda: 1 ranks by score alone, lower favours novelty "
+             "(implies --method mmr).")] = None,
     order: Annotated[str | None, typer.Option(
         "--order", callback=_choice("--order", ("rank", "source")),
         help="Sentence order: rank (best first) or source (article, then position).")] = None,
@@ -106,7 +112,20 @@ def brief(
         "--lock-timeout", min=0.0, help="Seconds to wait for another run writing the same "
         "output (then exit 75).")] = 60.0,
     quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="Print nothing on success (warnings included).")] = False,
+        "--quiet", "-q", help="Print nothing but errors.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Also print stage timings and counts to stderr.")] = False,
+    log_file: Annotated[Path | None, typer.Option(
+        "--log-file", help="Append timestamped log lines to this file.")] = None,
+    new_only: Annotated[bool, typer.Option(
+        "--new-only", help="Summarise only articles no earlier successful run has seen.")
+    ] = False,
+    write_empty: Annotated[bool, typer.Option(
+        "--write-empty", help="With --new-only and nothing new: still write a brief saying "
+        "so (default: write nothing).")] = False,
+    state: Annotated[Path | None, typer.Option(
+        "--state", help="The --new-only record (SQLite); default under the user's state "
+        "folder.")] = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -117,43 +136,23 @@ def brief(
     and multi-source support), removes redundancy and prints the brief.
     """
     with guarded():
-        overrides = {"selection.algorithm": algorithm, "selection.redundancy": redundancy,
-                     "selection.order": order, **budget_overrides(sentences, words, ratio)}
-        config = build_config(config_file, overrides)
-        from summarize.output import expand_template, format_for, output_lock, write_atomic
-        from summarize.pipeline import summarize_paths
-        from summarize.render import print_rich, render
-
-        inputs = paths or [str(seeds_dir())]
-        result = summarize_paths(inputs, config, stdin=sys.stdin.buffer)
-        brief_ = result.brief
-        if not quiet:
-            for skipped in result.skipped:
-                warn(f"skipped {skipped.source}: {skipped.reason}")
-            if brief_.shortfall:
-                warn(f"only {len(brief_.chosen)} sentence(s) available for a brief of "
-                     f"{brief_.requested}")
-        target = expand_template(output) if output is not None else None
-        out_format = format_for(target, fmt)
-        if target is not None:
-            with output_lock(target, lock_timeout):
-                write_atomic(target, render(brief_, config, out_format, explain=explain))
-            return
-        if out_format == "text" and _is_terminal():
-            print_rich(brief_, sys.stdout, explain=explain)
-        else:
-            sys.stdout.write(render(brief_, config, out_format, explain=explain))
-            sys.stdout.flush()
-
-
-def _is_terminal() -> bool:
-    from rich.console import Console
-
-    return Console(file=sys.stdout).is_terminal
+        configure_logging(verbose=verbose, quiet=quiet, log_file=log_file)
+        if redundancy is not None and method is None:
+            method = "mmr"
+        overrides = {"selection.algorithm": algorithm, "selection.method": method,
+                     "selection.redundancy": redundancy, "selection.order": order,
+                     **budget_overrides(sentences, words, ratio)}
+        run_brief(
+            paths or [str(seeds_dir())], build_config(config_file, overrides),
+            Destination(output, fmt, lock_timeout), explain=explain,
+            seen=SeenOptions(state) if new_only else None, write_empty=write_empty,
+        )
 
 
 app.command("batch", context_settings={"help_option_names": ["-h", "--help"]})(batch)
 app.command("evaluate", context_settings={"help_option_names": ["-h", "--help"]})(evaluate)
+app.command("schedule", epilog=SCHEDULE_EXAMPLE,
+            context_settings={"help_option_names": ["-h", "--help"]})(schedule)
 
 
 def main() -> None:

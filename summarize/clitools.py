@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,20 +12,53 @@ from typing import Any
 import typer
 
 from summarize.config import Config, apply_overrides, load_config
-from summarize.errors import ExitStatus, SummarizeError, UsageError
+from summarize.errors import ExitStatus, InternalError, OutputError, SummarizeError, UsageError
 from summarize.resources import default_config_path
+
+log = logging.getLogger("summarize")
+
+
+class _StderrFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        level = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
+        return f"summarize: {level}{record.getMessage()}"
+
+
+def configure_logging(*, verbose: bool = False, quiet: bool = False,
+                      log_file: Path | None = None) -> None:
+    """Diagnostics to stderr (warnings; with --verbose also stage timings; --quiet: errors
+    only) and, with --log-file, every record appended with a timestamp."""
+    log.handlers.clear()
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setFormatter(_StderrFormatter())
+    stderr.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    log.addHandler(stderr)
+    if log_file is not None:
+        try:
+            handler = logging.FileHandler(log_file, mode="a", encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"cannot open log file {log_file}: {exc.strerror or exc}",
+                              "choose a --log-file path you can write to") from None
+        handler.setFormatter(logging.Formatter(
+            "%(asctime)s summarize[%(process)d] %(levelname)s %(message)s",
+            datefmt="%Y-%m-%dT%H:%M:%S%z"))
+        log.addHandler(handler)
 
 
 def fail(error: SummarizeError) -> typer.Exit:
-    """Print ``error`` as cause and hint on stderr; return the Exit to raise."""
-    print(f"summarize: error: {error.cause}", file=sys.stderr)
-    if error.hint:
-        print(f"  hint: {error.hint}", file=sys.stderr)
+    """Report ``error`` as cause and hint; return the Exit to raise."""
+    hint = f"\n  hint: {error.hint}" if error.hint else ""
+    if log.handlers:
+        log.error("%s%s", error.cause, hint)
+    else:
+        print(f"summarize: error: {error.cause}{hint}", file=sys.stderr)
     return typer.Exit(int(error.exit_status))
 
 
 def warn(message: str) -> None:
-    print(f"summarize: warning: {message}", file=sys.stderr)
+    log.warning(message)
 
 
 @contextmanager
@@ -42,10 +76,10 @@ def guarded() -> Iterator[None]:
     except BrokenPipeError:
         raise typer.Exit(int(ExitStatus.OK)) from None
     except Exception as exc:  # the last line of defence: one line, never a traceback
-        print(f"summarize: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("  hint: this is a bug; please report it with the command and input",
-              file=sys.stderr)
-        raise typer.Exit(int(ExitStatus.INTERNAL)) from None
+        log.debug("internal error", exc_info=True)
+        raise fail(InternalError(f"internal error: {type(exc).__name__}: {exc}",
+                                 "this is a bug; please report it with the command and input")
+                   ) from None
 
 
 def build_config(config_file: Path | None, overrides: dict[str, Any]) -> Config:

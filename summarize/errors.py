@@ -33,6 +33,10 @@ class SummarizeError(Exception):
         self.hint = hint
 
 
+class InternalError(SummarizeError):
+    """A bug: something the code did not expect."""
+
+
 class UsageError(SummarizeError):
     """An option value that makes no sense."""
 

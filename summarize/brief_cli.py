@@ -1,0 +1,97 @@
+"""The brief command's work between parsing and exit: read, filter, summarise, deliver.
+
+Order matters for unattended runs: the brief is written (atomically, under the output's lock)
+before ``--new-only`` records its articles as seen, so a run that fails anywhere loses nothing
+and the next run retries.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarize.clitools import log, warn
+from summarize.config import Config
+
+
+@dataclass(frozen=True)
+class Destination:
+    output: str | None  # a path template, or None for stdout
+    fmt: str | None
+    lock_timeout: float
+
+
+@dataclass(frozen=True)
+class SeenOptions:
+    state: Path | None
+
+
+NOTHING_NEW = "No new articles since the last run.\n"
+
+
+def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *,
+              explain: bool, seen: SeenOptions | None, write_empty: bool) -> None:
+    from summarize.pipeline import summarize_articles
+    from summarize.reader import read_articles
+
+    started = time.perf_counter()
+    read = read_articles(inputs, config.reader, stdin=sys.stdin.buffer)
+    for skipped in read.skipped:
+        warn(f"skipped {skipped.source}: {skipped.reason}")
+    log.info("read %d article(s), skipped %d, in %.2f s", len(read.articles), len(read.skipped),
+             time.perf_counter() - started)
+    articles = list(read.articles)
+    store = None
+    if seen is not None:
+        from summarize.seen import SeenStore, default_state_path
+
+        store = SeenStore(seen.state or default_state_path())
+        articles = store.unseen(articles)
+        log.info("%d of %d article(s) are new (state: %s)", len(articles), len(read.articles),
+                 store.path)
+        if not articles:
+            log.warning("no new articles since the last run; %s", "writing a brief that says so"
+                        if write_empty else "nothing written")
+            if write_empty:
+                _deliver(NOTHING_NEW, None, destination, explain=explain, config=config)
+            return
+    brief = summarize_articles(articles, config)
+    if brief.shortfall:
+        warn(f"only {len(brief.chosen)} sentence(s) available for a brief of {brief.requested}")
+    _deliver(None, brief, destination, explain=explain, config=config)
+    if store is not None:
+        store.mark(articles)
+    log.info("done in %.2f s", time.perf_counter() - started)
+
+
+def _deliver(text: str | None, brief: object, destination: Destination, *, explain: bool,
+             config: Config) -> None:
+    """Write ``text`` (or the rendered ``brief``) to the output file or stdout."""
+    from summarize.model import Brief
+    from summarize.output import expand_template, format_for, output_lock, write_atomic
+    from summarize.render import print_rich, render
+
+    target = expand_template(destination.output) if destination.output is not None else None
+    out_format = format_for(target, destination.fmt)
+    if text is None:
+        assert isinstance(brief, Brief)
+        if target is None and out_format == "text" and _is_terminal():
+            print_rich(brief, sys.stdout, explain=explain)
+            return
+        text = render(brief, config, out_format, explain=explain)
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    with output_lock(target, destination.lock_timeout):
+        write_atomic(target, text)
+    log.info("wrote %s", target)
+
+
+def _is_terminal() -> bool:
+    from rich.console import Console
+
+    return Console(file=sys.stdout).is_terminal

@@ -6,6 +6,8 @@ corpus (the batch and evaluation commands build theirs from JSON).
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -20,6 +22,8 @@ from summarize.scorers import build_scorer, components, fuse
 from summarize.scorers.base import HybridScorer
 from summarize.select import Budget, concept_weights, coverage_select, mmr_select
 from summarize.vectors import min_max, tfidf_vectors
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +40,12 @@ def summarize_paths(inputs: Sequence[str], config: Config, *,
 
 
 def summarize_articles(articles: Sequence[Article], config: Config) -> Brief:
-    return summarize_corpus(merge(articles, language=config.language, features=config.features),
-                            config)
+    started = time.perf_counter()
+    corpus = merge(articles, language=config.language, features=config.features)
+    log.info("merged %d sentence(s) into %d unique in %.2f s",
+             sum(len(s.occurrences) for s in corpus.sentences), len(corpus),
+             time.perf_counter() - started)
+    return summarize_corpus(corpus, config)
 
 
 def rank(corpus: Corpus, config: Config) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -63,11 +71,16 @@ def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = 
 
     ``budget`` replaces the configured one (evaluation fills exactly 100 words).
     """
+    started = time.perf_counter()
     scores, parts = rank(corpus, config)
+    log.info("scored with %s in %.2f s", config.selection.algorithm, time.perf_counter() - started)
+    started = time.perf_counter()
     lengths = np.array([s.words for s in corpus.sentences], dtype=np.int64)
     if budget is None:
         budget = Budget.from_unit(config.budget.unit, config.budget.size, available=len(corpus))
     picked = _select(corpus, config, scores, lengths, budget) if len(corpus) else []
+    log.info("selected %d sentence(s) by %s in %.2f s", len(picked), config.selection.method,
+             time.perf_counter() - started)
     chosen = [
         Chosen(corpus.sentences[i], rank + 1, float(scores[i]),
                {name: float(values[i]) for name, values in parts.items()})

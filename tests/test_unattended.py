@@ -1,0 +1,141 @@
+"""Cron-grade behaviour: --new-only, logging, scheduling, overlapping runs."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+COMMAND = str(Path(sys.executable).parent / "summarize")
+
+
+def _news(folder: Path, *names: str) -> None:
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / name).write_text((SEEDS / name).read_text())
+
+
+def test_new_only_across_two_runs(tmp_path: Path) -> None:
+    news, state = tmp_path / "news", tmp_path / "seen.sqlite3"
+    _news(news, "000_2d151e24d6b0ac8d.txt")
+    args = [str(news), "-n", "2", "--new-only", "--state", str(state), "--format", "json"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0
+    assert json.loads(first.stdout)["stats"]["articles"] == 1
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and again.stdout == ""
+    assert "no new articles" in again.stderr
+    _news(news, "001_f02f93ed7a01a5c3.txt")
+    third = runner.invoke(app, args)
+    document = json.loads(third.stdout)
+    assert [a["name"] for a in document["articles"]] == ["001_f02f93ed7a01a5c3.txt"]
+
+
+def test_new_only_failed_run_loses_nothing(tmp_path: Path) -> None:
+    news, state = tmp_path / "news", tmp_path / "seen.sqlite3"
+    _news(news, "000_2d151e24d6b0ac8d.txt")
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    failed = runner.invoke(app, [str(news), "--new-only", "--state", str(state),
+                                 "-o", str(blocked / "brief.md")])
+    assert failed.exit_code == 73
+    good = runner.invoke(app, [str(news), "--new-only", "--state", str(state),
+                               "-o", str(tmp_path / "brief.md")])
+    assert good.exit_code == 0
+    assert (tmp_path / "brief.md").read_text().startswith("# Kerry backs Iraq")
+
+
+def test_new_only_nothing_new_writes_no_empty_brief_unless_asked(tmp_path: Path) -> None:
+    news, state = tmp_path / "news", tmp_path / "seen.sqlite3"
+    _news(news, "000_2d151e24d6b0ac8d.txt")
+    out = tmp_path / "brief.txt"
+    base = [str(news), "--new-only", "--state", str(state), "-o", str(out)]
+    assert runner.invoke(app, base).exit_code == 0
+    out.unlink()
+    assert runner.invoke(app, base).exit_code == 0
+    assert not out.exists()
+    assert runner.invoke(app, [*base, "--write-empty"]).exit_code == 0
+    assert out.read_text() == "No new articles since the last run.\n"
+
+
+def test_verbose_and_log_file(tmp_path: Path) -> None:
+    log = tmp_path / "run.log"
+    result = runner.invoke(app, ["-n", "2", "--verbose", "--log-file", str(log)])
+    assert result.exit_code == 0
+    assert "read 2 article(s)" in result.stderr and "merged" in result.stderr
+    runner.invoke(app, ["/no/such/file", "--log-file", str(log)])
+    lines = log.read_text().splitlines()
+    assert any("INFO read 2 article(s)" in line for line in lines)
+    assert any("ERROR input not found: /no/such/file" in line for line in lines)
+    assert all(line[:4].isdigit() and "summarize[" in line for line in lines if "hint" not in line)
+
+
+def test_schedule_shows_runs_and_absolute_line(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["schedule", "30 6 * * 1-5", "--", "-n", "5", "-o",
+                                 "briefs/{date:%Y-%m-%d}.md", "-c", "my.toml", "news"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Next runs: ") and lines[0].count(":") == 4
+    line = lines[1]
+    assert line.startswith("30 6 * * 1-5 /")
+    assert f"-o '{tmp_path}/briefs/{{date:\\%Y-\\%m-\\%d}}.md'" in line
+    assert f"-c {tmp_path}/my.toml" in line and f"{tmp_path}/news" in line
+    assert "-n 5 " in line and line.endswith("# summarize:default")
+
+
+def test_schedule_install_replaces_and_remove(tmp_path: Path) -> None:
+    tab = tmp_path / "crontab"
+    tab.write_text("15 * * * * /usr/bin/other-job\n")
+    for size in ("5", "3"):
+        result = runner.invoke(app, ["schedule", "0 7 * * *", "--install", "--crontab-file",
+                                     str(tab), "--", "-n", size])
+        assert result.exit_code == 0, result.output
+    ours = [line for line in tab.read_text().splitlines() if "summarize:default" in line]
+    assert len(ours) == 1 and " -n 3 " in ours[0]
+    assert "/usr/bin/other-job" in tab.read_text()
+    listed = runner.invoke(app, ["schedule", "--list", "--crontab-file", str(tab)])
+    assert listed.stdout.strip() == ours[0]
+    assert runner.invoke(app, ["schedule", "--remove", "--crontab-file", str(tab)]).exit_code == 0
+    assert "summarize" not in tab.read_text() and "other-job" in tab.read_text()
+
+
+def test_schedule_rejects_bad_expression() -> None:
+    result = runner.invoke(app, ["schedule", "61 * * * *"])
+    assert result.exit_code == 2
+    assert "not a valid cron expression" in result.stderr
+
+
+def test_overlapping_runs_one_waits_for_the_other(tmp_path: Path) -> None:
+    """Two real processes on one output: with no wait the second exits 75 while the first
+    holds the lock; with a wait both succeed and the file is complete."""
+    out = tmp_path / "brief.json"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import time\nfrom filelock import FileLock\n"
+        f"with FileLock({str(tmp_path / '.brief.json.lock')!r}):\n"
+        "    print('held', flush=True)\n    time.sleep(3)\n")], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    blocked = subprocess.run([COMMAND, "-n", "2", "-o", str(out), "--lock-timeout", "0"],
+                             capture_output=True, text=True, check=False)
+    assert blocked.returncode == 75
+    assert "another summarize run" in blocked.stderr
+    started = time.monotonic()
+    waited = subprocess.run([COMMAND, "-n", "2", "-o", str(out), "--lock-timeout", "30"],
+                            capture_output=True, text=True, check=False)
+    holder.wait()
+    assert waited.returncode == 0 and time.monotonic() - started > 0.5
+    assert json.loads(out.read_text())["budget"]["requested"] == "2 sentences"
+    concurrent = [subprocess.Popen([COMMAND, "-n", str(k), "-o", str(out)],
+                                   stderr=subprocess.PIPE) for k in (1, 2, 3)]
+    assert all(p.wait() == 0 for p in concurrent)
+    assert len(json.loads(out.read_text())["sentences"]) in (1, 2, 3)
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]

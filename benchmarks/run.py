@@ -31,7 +31,7 @@ from benchmarks.corpus import write_corpus  # noqa: E402
 from benchmarks.segmenters import accuracy, candidates, load_gold  # noqa: E402
 
 BIN = Path(sys.executable).parent
-OURS_SIZES = (100, 1_000, 2_000, 10_000, 50_000)
+OURS_SIZES = (100, 500, 1_000, 2_000, 10_000, 50_000)
 PEER_SIZES = (100, 500, 1_000, 2_000)
 
 

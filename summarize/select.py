@@ -44,6 +44,44 @@ class Budget:
         return cls(sentences=int(size))
 
 
+class _Selection:
+    """What both greedy selectors share: the chosen sentences, those still allowed, the budget
+    and the near-duplicate rule."""
+
+    def __init__(self, vectors: csr_matrix, lengths: np.ndarray, budget: Budget,
+                 near_duplicate: float, eligible: np.ndarray | None) -> None:
+        self.vectors, self.lengths, self.budget = vectors, lengths, budget
+        self.near_duplicate = near_duplicate
+        self.available = (np.ones(len(lengths), dtype=bool) if eligible is None
+                          else eligible.copy())
+        self.chosen: list[int] = []
+        self.words_left = budget.words
+
+    def full(self) -> bool:
+        if self.budget.sentences is not None and len(self.chosen) >= self.budget.sentences:
+            return True
+        return self.budget.fill and self.words_left is not None and self.words_left <= 0
+
+    def drop_unfitting(self) -> None:
+        """Rule out sentences longer than the words left (a cap, not a fill target)."""
+        if self.words_left is not None and not self.budget.fill:
+            self.available &= self.lengths <= self.words_left
+
+    def fits(self, i: int) -> bool:
+        """Whether sentence ``i`` fits in the words left (always, with a fill target)."""
+        return self.words_left is None or self.budget.fill or self.lengths[i] <= self.words_left
+
+    def take(self, i: int) -> np.ndarray:
+        """Choose sentence ``i``; return every sentence's similarity to it."""
+        self.chosen.append(i)
+        self.available[i] = False
+        if self.words_left is not None:
+            self.words_left -= int(self.lengths[i])
+        similarity = np.asarray((self.vectors @ self.vectors[i].T).todense()).ravel()
+        self.available &= similarity < self.near_duplicate
+        return similarity
+
+
 def mmr_select(scores: np.ndarray, vectors: csr_matrix, lengths: np.ndarray, *,
                budget: Budget, redundancy: float, near_duplicate: float,
                eligible: np.ndarray | None = None) -> list[int]:
@@ -53,29 +91,16 @@ def mmr_select(scores: np.ndarray, vectors: csr_matrix, lengths: np.ndarray, *,
     ``lengths`` are word counts, ``eligible`` masks sentences that may be chosen at all.
     ``redundancy`` is λ.
     """
-    n = len(scores)
-    available = np.ones(n, dtype=bool) if eligible is None else eligible.copy()
-    max_similarity = np.zeros(n)
-    chosen: list[int] = []
-    words_left = budget.words
-    while budget.sentences is None or len(chosen) < budget.sentences:
-        if words_left is not None:
-            if budget.fill and words_left <= 0:
-                break
-            if not budget.fill:
-                available &= lengths <= words_left
-        if not available.any():
+    selection = _Selection(vectors, lengths, budget, near_duplicate, eligible)
+    max_similarity = np.zeros(len(scores))
+    while not selection.full():
+        selection.drop_unfitting()
+        if not selection.available.any():
             break
         value = redundancy * scores - (1.0 - redundancy) * max_similarity
-        best = int(np.argmax(np.where(available, value, -np.inf)))
-        chosen.append(best)
-        available[best] = False
-        if words_left is not None:
-            words_left -= int(lengths[best])
-        similarity = np.asarray((vectors @ vectors[best].T).todense()).ravel()
-        np.maximum(max_similarity, similarity, out=max_similarity)
-        available &= similarity < near_duplicate
-    return chosen
+        best = int(np.argmax(np.where(selection.available, value, -np.inf)))
+        np.maximum(max_similarity, selection.take(best), out=max_similarity)
+    return selection.chosen
 
 
 def concept_weights(term_lists: Sequence[Sequence[str]], documents: Sequence[Sequence[int]],
@@ -111,8 +136,7 @@ def coverage_select(concepts: Sequence[dict[tuple[str, str], int]], scores: np.n
     ``scores`` (in [0, 1]) break ties and order the rest once no concept is left to gain. The
     near-duplicate rule and the budget work as in :func:`mmr_select`.
     """
-    n = len(scores)
-    available = np.ones(n, dtype=bool) if eligible is None else eligible.copy()
+    selection = _Selection(vectors, lengths, budget, near_duplicate, eligible)
     covered: set[tuple[str, str]] = set()
     cost = np.power(np.maximum(lengths, 1).astype(np.float64), length_exponent)
 
@@ -122,28 +146,16 @@ def coverage_select(concepts: Sequence[dict[tuple[str, str], int]], scores: np.n
 
     # Lazy greedy (Minoux 1978): a sentence's value can only fall as coverage grows, so a stale
     # value is an upper bound and only the heap's top ever needs recomputing.
-    heap = [(-value(i), i) for i in np.flatnonzero(available).tolist()]
+    heap = [(-value(i), i) for i in np.flatnonzero(selection.available).tolist()]
     heapq.heapify(heap)
-    chosen: list[int] = []
-    words_left = budget.words
-    while heap and (budget.sentences is None or len(chosen) < budget.sentences):
-        if budget.fill and words_left is not None and words_left <= 0:
-            break
+    while heap and not selection.full():
         _, best = heapq.heappop(heap)
-        if not available[best]:
-            continue
-        if words_left is not None and not budget.fill and lengths[best] > words_left:
-            available[best] = False  # can never fit again: the budget only shrinks
-            continue
+        if not selection.available[best] or not selection.fits(best):
+            continue  # a sentence that does not fit now never will: the budget only shrinks
         fresh = value(best)
         if heap and fresh < -heap[0][0]:
             heapq.heappush(heap, (-fresh, best))
             continue
-        chosen.append(best)
         covered.update(concepts[best])
-        available[best] = False
-        if words_left is not None:
-            words_left -= int(lengths[best])
-        similarity = np.asarray((vectors @ vectors[best].T).todense()).ravel()
-        available &= similarity < near_duplicate
-    return chosen
+        selection.take(best)
+    return selection.chosen

@@ -24,6 +24,7 @@ from summarize.schedule_cli import EXAMPLE as SCHEDULE_EXAMPLE
 from summarize.schedule_cli import schedule
 
 DEFAULT_COMMAND = "brief"
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 EXAMPLES = """
 Examples:
@@ -50,7 +51,7 @@ class DefaultCommandGroup(TyperGroup):
 
 app = typer.Typer(cls=DefaultCommandGroup, add_completion=False,
                   pretty_exceptions_enable=False, rich_markup_mode=None,
-                  context_settings={"help_option_names": ["-h", "--help"]})
+                  context_settings=HELP_OPTIONS)
 
 
 @app.callback()
@@ -74,7 +75,7 @@ def _choice(name: str, allowed: tuple[str, ...]) -> Callable[[str | None], str |
 
 
 @app.command(DEFAULT_COMMAND, epilog=EXAMPLES,
-             context_settings={"help_option_names": ["-h", "--help"]})
+             context_settings=HELP_OPTIONS)
 def brief(
     paths: Annotated[list[str] | None, typer.Argument(
         help="Article files, folders (searched for .txt/.md), or - for stdin. "
@@ -149,10 +150,10 @@ def brief(
         )
 
 
-app.command("batch", context_settings={"help_option_names": ["-h", "--help"]})(batch)
-app.command("evaluate", context_settings={"help_option_names": ["-h", "--help"]})(evaluate)
+app.command("batch", context_settings=HELP_OPTIONS)(batch)
+app.command("evaluate", context_settings=HELP_OPTIONS)(evaluate)
 app.command("schedule", epilog=SCHEDULE_EXAMPLE,
-            context_settings={"help_option_names": ["-h", "--help"]})(schedule)
+            context_settings=HELP_OPTIONS)(schedule)
 
 
 def main() -> None:

@@ -141,3 +141,17 @@ def test_bad_config_file_names_key(tmp_path: Path) -> None:
     result = run("--config", str(user))
     assert result.exit_code == 2
     assert "selection.redundancy" in result.stderr and str(user) in result.stderr
+
+
+def test_every_command_and_option_is_documented_in_readme() -> None:
+    import typer.main
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        if name != "brief":
+            assert f"summarize {name}" in readme, name
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in readme, f"{name} {opt}"

@@ -139,3 +139,25 @@ def test_overlapping_runs_one_waits_for_the_other(tmp_path: Path) -> None:
     assert all(p.wait() == 0 for p in concurrent)
     assert len(json.loads(out.read_text())["sentences"]) in (1, 2, 3)
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_internal_failure_exits_1_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(summarize.pipeline, "summarize_articles", broken)
+    result = runner.invoke(app, ["-n", "2"])
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: simulated bug" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_force_color_and_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    forced = runner.invoke(app, ["-n", "1"])
+    assert "\x1b[" in forced.stdout  # rich: FORCE_COLOR makes any stream a terminal
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in runner.invoke(app, ["-n", "1"]).stdout

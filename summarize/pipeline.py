@@ -97,7 +97,7 @@ def _select(corpus: Corpus, config: Config, scores: np.ndarray, lengths: np.ndar
             budget: Budget) -> list[int]:
     vectors = tfidf_vectors(corpus, config.features)
     selection = config.selection
-    if selection.method == "mmr":
+    if selection.method == "mmr" or len(corpus.articles) < 2:  # coverage needs 2+ sources
         return mmr_select(scores, vectors, lengths, budget=budget,
                           redundancy=selection.redundancy,
                           near_duplicate=selection.near_duplicate,

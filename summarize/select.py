@@ -107,10 +107,10 @@ def concept_weights(term_lists: Sequence[Sequence[str]], documents: Sequence[Seq
                     n_documents: int, *, min_share: float) -> list[dict[tuple[str, str], int]]:
     """Per sentence, its concepts (adjacent content-term bigrams) and their weights.
 
-    A concept's weight is the number of documents that contain it (Gillick & Favre 2009).
-    Concepts found in fewer than ``max(min(2, n_documents), ceil(min_share * n_documents))``
-    documents weigh 0: with one document every bigram counts, with several only what at least
-    two share (multi-source support), with ten at 0.3 only what three or more share.
+    A concept's weight is the number of documents that contain it (Gillick & Favre 2009),
+    and it counts only when at least ``max(2, ceil(min_share * n_documents))`` of them do:
+    what several outlets report is the story. (With one document nothing counts: the pipeline
+    selects by MMR then.)
     """
     found_in: dict[tuple[str, str], set[int]] = {}
     per_sentence = []
@@ -119,7 +119,7 @@ def concept_weights(term_lists: Sequence[Sequence[str]], documents: Sequence[Seq
         per_sentence.append(bigrams)
         for bigram in bigrams:
             found_in.setdefault(bigram, set()).update(docs)
-    floor = max(min(2, n_documents), math.ceil(min_share * n_documents))
+    floor = max(2, math.ceil(min_share * n_documents))
     weight = {b: len(d) for b, d in found_in.items() if len(d) >= floor}
     return [{b: weight[b] for b in bigrams if b in weight} for bigrams in per_sentence]
 

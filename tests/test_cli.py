@@ -155,3 +155,11 @@ def test_every_command_and_option_is_documented_in_readme() -> None:
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--") and opt != "--help":
                     assert opt in readme, f"{name} {opt}"
+
+
+def test_single_article_is_selected_by_mmr_and_leads() -> None:
+    """Coverage counts content shared by two or more articles; one article falls back to MMR,
+    where the lead-position prior puts the opening sentences first."""
+    document = json.loads(run(str(SEEDS / "000_2d151e24d6b0ac8d.txt"), "-n", "2", "--format",
+                              "json").stdout)
+    assert [s["sources"][0]["position"] for s in document["sentences"]] == [1, 0]

@@ -95,8 +95,9 @@ def test_concepts_need_two_documents_when_there_are_several() -> None:
     concepts = concept_weights([["a", "b", "c"], ["a", "b"], ["c", "d"]], [(0,), (1,), (1,)], 2,
                                min_share=0.0)
     assert concepts == [{("a", "b"): 2}, {("a", "b"): 2}, {}]
-    single = concept_weights([["a", "b", "c"]], [(0,)], 1, min_share=0.3)
-    assert single == [{("a", "b"): 1, ("b", "c"): 1}]
+    ten = concept_weights([["a", "b"], ["a", "b"], ["c", "d"]], [(0, 1), (2,), (3, 4)], 10,
+                          min_share=0.3)
+    assert ten == [{("a", "b"): 3}, {("a", "b"): 3}, {}]  # 2 of 10 is below 30%
 
 
 def test_coverage_prefers_new_concepts_per_word() -> None:

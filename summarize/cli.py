@@ -29,12 +29,14 @@ HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 EXAMPLES = """
 Examples:
 
+\b
   summarize                              brief of the bundled example articles
   summarize -n 5 news/                   5 sentences from every .txt/.md file in news/
   summarize --words 120 a.txt b.txt      at most 120 words from two articles
   cat story.txt | summarize -            read one article from stdin
   summarize --format json -o brief.json  machine-readable output, written atomically
   summarize --algorithm lexrank --explain   another scorer, with a table of scores
+  summarize --new-only -q -o ~/briefs/{date}.md ~/news   from cron: new articles only
 
 Other commands: summarize batch | evaluate | schedule  (each with --help).
 """

@@ -13,6 +13,7 @@ from summarize.errors import UsageError
 EXAMPLE = """
 Example:
 
+\b
   summarize schedule "0 7 * * *" -- --sentences 5 --output ~/briefs/{date}.md ~/news
   summarize schedule "0 7 * * *" --install -- -n 5 -o ~/briefs/{date}.md ~/news
   summarize schedule --list

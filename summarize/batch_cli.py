@@ -42,7 +42,7 @@ def batch(
 
         lines: list[str] = []
         bad = 0
-        with _progress("Summarising") as advance:
+        with _progress("Summarising", dataset) as advance:
             for item in read_dataset(dataset, config.reader):
                 if isinstance(item, BadLine):
                     warn(f"{dataset}:{item.line}: skipped: {item.reason}")
@@ -132,10 +132,11 @@ def _print_results(results: list[Any], dataset: Path, clusters: int, limit: int,
 
 
 class _progress:
-    """A rich progress bar on a terminal's stderr; nothing otherwise."""
+    """A rich progress bar over the dataset's lines on a terminal's stderr; nothing otherwise."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, dataset: Path) -> None:
         self.label = label
+        self.dataset = dataset
         self.bar: Any = None
 
     def __enter__(self) -> Any:
@@ -144,12 +145,16 @@ class _progress:
         console = Console(file=sys.stderr)
         if not console.is_terminal:
             return lambda: None
-        from rich.progress import Progress, SpinnerColumn, TextColumn
+        from rich.progress import Progress
 
-        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed}"),
-                            console=console, transient=True)
+        try:
+            with self.dataset.open("rb") as handle:
+                total: int | None = sum(1 for line in handle if line.strip())
+        except OSError:
+            total = None  # reading the dataset reports the error
+        self.bar = Progress(console=console, transient=True)
         self.bar.start()
-        task = self.bar.add_task(self.label, total=None)
+        task = self.bar.add_task(self.label, total=total)
         return lambda: self.bar.advance(task)
 
     def __exit__(self, *exc: object) -> None:

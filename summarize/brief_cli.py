@@ -7,6 +7,7 @@ and the next run retries.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Sequence
@@ -34,6 +35,18 @@ NOTHING_NEW = "No new articles since the last run.\n"
 
 def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *,
               explain: bool, seen: SeenOptions | None, write_empty: bool) -> None:
+    """Summarise ``inputs`` to the destination; with an output file, under its lock from
+    start to finish, so an overlapping run waits instead of repeating or racing this one."""
+    from summarize.output import expand_template, output_lock
+
+    target = expand_template(destination.output) if destination.output is not None else None
+    with output_lock(target, destination.lock_timeout) if target else contextlib.nullcontext():
+        _run(inputs, config, target, destination.fmt, explain=explain, seen=seen,
+             write_empty=write_empty)
+
+
+def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | None, *,
+         explain: bool, seen: SeenOptions | None, write_empty: bool) -> None:
     from summarize.pipeline import summarize_articles
     from summarize.reader import read_articles
 
@@ -56,26 +69,25 @@ def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *
             log.warning("no new articles since the last run; %s", "writing a brief that says so"
                         if write_empty else "nothing written")
             if write_empty:
-                _deliver(NOTHING_NEW, None, destination, explain=explain, config=config)
+                _deliver(NOTHING_NEW, None, target, fmt, explain=explain, config=config)
             return
     brief = summarize_articles(articles, config)
     if brief.shortfall:
         warn(f"only {len(brief.chosen)} sentence(s) available for a brief of {brief.requested}")
-    _deliver(None, brief, destination, explain=explain, config=config)
+    _deliver(None, brief, target, fmt, explain=explain, config=config)
     if store is not None:
         store.mark(articles)
     log.info("done in %.2f s", time.perf_counter() - started)
 
 
-def _deliver(text: str | None, brief: object, destination: Destination, *, explain: bool,
-             config: Config) -> None:
-    """Write ``text`` (or the rendered ``brief``) to the output file or stdout."""
+def _deliver(text: str | None, brief: object, target: Path | None, fmt: str | None, *,
+             explain: bool, config: Config) -> None:
+    """Write ``text`` (or the rendered ``brief``) to ``target`` or stdout."""
     from summarize.model import Brief
-    from summarize.output import expand_template, format_for, output_lock, write_atomic
+    from summarize.output import format_for, write_atomic
     from summarize.render import print_rich, render
 
-    target = expand_template(destination.output) if destination.output is not None else None
-    out_format = format_for(target, destination.fmt)
+    out_format = format_for(target, fmt)
     if text is None:
         assert isinstance(brief, Brief)
         if target is None and out_format == "text" and _is_terminal():
@@ -86,8 +98,7 @@ def _deliver(text: str | None, brief: object, destination: Destination, *, expla
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    with output_lock(target, destination.lock_timeout):
-        write_atomic(target, text)
+    write_atomic(target, text)
     log.info("wrote %s", target)
 
 

@@ -82,21 +82,34 @@ def expand_template(template: str, now: datetime.datetime | None = None) -> Path
 
 @contextlib.contextmanager
 def output_lock(path: Path, timeout: float) -> Iterator[None]:
-    """Hold ``PATH.lock`` while writing, waiting up to ``timeout`` seconds for another run."""
+    """Hold ``.NAME.lock`` beside ``path`` for a whole run, waiting up to ``timeout`` seconds
+    for another run; the holder's pid and start time are kept in ``.NAME.lock.owner`` so a
+    run that gives up can say which run holds it."""
     from filelock import FileLock, Timeout
 
     lock_path = path.with_name(f".{path.name}.lock")
+    owner_path = path.with_name(f".{path.name}.lock.owner")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(lock_path, timeout=timeout)
         lock.acquire()
     except Timeout:
-        raise LockHeldError(f"another summarize run is writing {path} (lock {lock_path})",
-                            "wait for it to finish, or raise --lock-timeout") from None
+        try:
+            owner = owner_path.read_text(encoding="utf-8").strip()
+        except OSError:
+            owner = "another summarize run"
+        raise LockHeldError(f"{path} is locked by {owner} (lock file {lock_path})",
+                            "wait for that run to finish, or raise --lock-timeout") from None
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}",
                           "choose an output folder you can write to") from None
     try:
+        started = datetime.datetime.now().isoformat(timespec="seconds")
+        with contextlib.suppress(OSError):
+            owner_path.write_text(f"summarize pid {os.getpid()} (started {started})\n",
+                                  encoding="utf-8")
         yield
     finally:
+        with contextlib.suppress(OSError):
+            owner_path.unlink()
         lock.release()

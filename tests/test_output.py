@@ -72,7 +72,7 @@ def test_lock_held_exits_75(tmp_path: Path) -> None:
     with FileLock(tmp_path / ".brief.txt.lock"):
         result = runner.invoke(app, ["-n", "2", "-o", str(target), "--lock-timeout", "0.2"])
     assert result.exit_code == 75
-    assert "another summarize run" in result.stderr
+    assert "is locked by another summarize run" in result.stderr
     assert not target.exists()
 
 

@@ -120,14 +120,14 @@ def test_overlapping_runs_one_waits_for_the_other(tmp_path: Path) -> None:
     holds the lock; with a wait both succeed and the file is complete."""
     out = tmp_path / "brief.json"
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import time\nfrom filelock import FileLock\n"
-        f"with FileLock({str(tmp_path / '.brief.json.lock')!r}):\n"
+        "import time\nfrom pathlib import Path\nfrom summarize.output import output_lock\n"
+        f"with output_lock(Path({str(out)!r}), 0):\n"
         "    print('held', flush=True)\n    time.sleep(3)\n")], stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline() == "held\n"
     blocked = subprocess.run([COMMAND, "-n", "2", "-o", str(out), "--lock-timeout", "0"],
                              capture_output=True, text=True, check=False)
     assert blocked.returncode == 75
-    assert "another summarize run" in blocked.stderr
+    assert f"is locked by summarize pid {holder.pid} (started " in blocked.stderr
     started = time.monotonic()
     waited = subprocess.run([COMMAND, "-n", "2", "-o", str(out), "--lock-timeout", "30"],
                             capture_output=True, text=True, check=False)

@@ -1,7 +1,8 @@
 """The whole summariser as library calls: read, merge, score, select, order.
 
-``summarize_paths`` is what the command line runs; ``summarize_corpus`` starts from a merged
-corpus (the batch and evaluation commands build theirs from JSON).
+``summarize_paths`` reads and summarises in one call; ``summarize_articles`` starts from read
+articles (the command line filters them first for ``--new-only``; batch and evaluation build
+theirs from JSON); ``summarize_corpus`` starts from a merged corpus.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from summarize.config import Config
+from summarize.config import Config, SentenceConfig
 from summarize.merge import merge
 from summarize.model import Article, Brief, Chosen, Corpus, Skipped
 from summarize.reader import read_articles
@@ -59,10 +60,9 @@ def rank(corpus: Corpus, config: Config) -> tuple[np.ndarray, dict[str, np.ndarr
     return scores, {algorithm: scores}
 
 
-def eligible(corpus: Corpus, config: Config) -> np.ndarray:
-    """Sentences within the configured length bounds (all of them, if none is)."""
-    lengths = np.array([s.words for s in corpus.sentences])
-    mask = (lengths >= config.sentences.min_words) & (lengths <= config.sentences.max_words)
+def eligible(lengths: np.ndarray, bounds: SentenceConfig) -> np.ndarray:
+    """Sentences within the length bounds (all of them, if none is)."""
+    mask = (lengths >= bounds.min_words) & (lengths <= bounds.max_words)
     return mask if mask.any() else lengths > 0
 
 
@@ -97,18 +97,17 @@ def _select(corpus: Corpus, config: Config, scores: np.ndarray, lengths: np.ndar
             budget: Budget) -> list[int]:
     vectors = tfidf_vectors(corpus, config.features)
     selection = config.selection
+    allowed = eligible(lengths, config.sentences)
     if selection.method == "mmr" or len(corpus.articles) < 2:  # coverage needs 2+ sources
         return mmr_select(scores, vectors, lengths, budget=budget,
                           redundancy=selection.redundancy,
-                          near_duplicate=selection.near_duplicate,
-                          eligible=eligible(corpus, config))
+                          near_duplicate=selection.near_duplicate, eligible=allowed)
     concepts = concept_weights([s.terms for s in corpus.sentences],
                                [s.articles for s in corpus.sentences], len(corpus.articles),
                                min_share=config.coverage.min_document_share)
     return coverage_select(concepts, scores, vectors, lengths, budget=budget,
                            length_exponent=config.coverage.length_exponent,
-                           near_duplicate=selection.near_duplicate,
-                           eligible=eligible(corpus, config))
+                           near_duplicate=selection.near_duplicate, eligible=allowed)
 
 
 def _title(corpus: Corpus, chosen: Sequence[Chosen]) -> str | None:

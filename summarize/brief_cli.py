@@ -16,6 +16,7 @@ from pathlib import Path
 
 from summarize.clitools import log, warn
 from summarize.config import Config
+from summarize.model import Brief, Corpus
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class SeenOptions:
     state: Path | None
 
 
-NOTHING_NEW = "No new articles since the last run.\n"
+NOTHING_NEW = "No new articles since the last run"
 
 
 def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *,
@@ -69,31 +70,29 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
             log.warning("no new articles since the last run; %s", "writing a brief that says so"
                         if write_empty else "nothing written")
             if write_empty:
-                _deliver(NOTHING_NEW, None, target, fmt, explain=explain, config=config)
+                empty = Brief(NOTHING_NEW, (), Corpus((), (), config.language), "nothing", False)
+                _deliver(empty, target, fmt, explain=explain, config=config)
             return
     brief = summarize_articles(articles, config)
     if brief.shortfall:
         warn(f"only {len(brief.chosen)} sentence(s) available for a brief of {brief.requested}")
-    _deliver(None, brief, target, fmt, explain=explain, config=config)
+    _deliver(brief, target, fmt, explain=explain, config=config)
     if store is not None:
         store.mark(articles)
     log.info("done in %.2f s", time.perf_counter() - started)
 
 
-def _deliver(text: str | None, brief: object, target: Path | None, fmt: str | None, *,
-             explain: bool, config: Config) -> None:
-    """Write ``text`` (or the rendered ``brief``) to ``target`` or stdout."""
-    from summarize.model import Brief
+def _deliver(brief: Brief, target: Path | None, fmt: str | None, *, explain: bool,
+             config: Config) -> None:
+    """Render ``brief`` to ``target`` (atomically) or stdout (rich on a terminal)."""
     from summarize.output import format_for, write_atomic
     from summarize.render import print_rich, render
 
     out_format = format_for(target, fmt)
-    if text is None:
-        assert isinstance(brief, Brief)
-        if target is None and out_format == "text" and _is_terminal():
-            print_rich(brief, sys.stdout, explain=explain)
-            return
-        text = render(brief, config, out_format, explain=explain)
+    if target is None and out_format == "text" and _is_terminal():
+        print_rich(brief, sys.stdout, explain=explain)
+        return
+    text = render(brief, config, out_format, explain=explain)
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()

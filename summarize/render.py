@@ -43,7 +43,7 @@ def to_text(brief: Brief, *, explain: bool = False) -> str:
     """Plain text: title, numbered sentences tagged with their sources, the source list."""
     lines: list[str] = []
     if brief.title:
-        lines += [brief.title, ""]
+        lines += [brief.title, ""] if brief.chosen else [brief.title]
     lines += [f"{i}. {c.sentence.text} [{_tags(c)}]" for i, c in enumerate(brief.chosen, 1)]
     if brief.chosen:
         lines += ["", "Sources: " + "  ".join(_sources(brief))]
@@ -60,7 +60,7 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     """Markdown: a heading, a numbered list, the sources; article text escaped."""
     lines: list[str] = []
     if brief.title:
-        lines += [f"# {_md(brief.title)}", ""]
+        lines += [f"# {_md(brief.title)}", ""] if brief.chosen else [f"# {_md(brief.title)}"]
     lines += [f"{i}. {_md(c.sentence.text)} *({_tags(c)})*"
               for i, c in enumerate(brief.chosen, 1)]
     if brief.chosen:

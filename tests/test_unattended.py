@@ -63,7 +63,12 @@ def test_new_only_nothing_new_writes_no_empty_brief_unless_asked(tmp_path: Path)
     assert runner.invoke(app, base).exit_code == 0
     assert not out.exists()
     assert runner.invoke(app, [*base, "--write-empty"]).exit_code == 0
-    assert out.read_text() == "No new articles since the last run.\n"
+    assert out.read_text() == "No new articles since the last run\n"
+    as_json = tmp_path / "brief.json"
+    assert runner.invoke(app, [*base[:-1], str(as_json), "--write-empty"]).exit_code == 0
+    document = json.loads(as_json.read_text())
+    assert document["title"] == "No new articles since the last run"
+    assert document["sentences"] == [] and document["stats"]["articles"] == 0
 
 
 def test_verbose_and_log_file(tmp_path: Path) -> None:

@@ -182,8 +182,8 @@ def report(results: dict[str, dict[int, tuple[float, float]]], startup: dict[str
     lines += [
         "",
         "At small sizes both programs spend most of their time starting: importing",
-        "scikit-learn (which imports scipy.stats) alone takes about 1.2-1.5 s here, so the",
-        "whole-process ratio at 2,000 sentences is bounded by start-up, not by the algorithms.",
+        "scikit-learn (which imports scipy.stats) alone takes 0.7 s warm, up to 1.5 s cold,",
+        "so the whole-process ratio at 2,000 sentences is bounded by start-up, not by the algorithms.",
         "",
         "![time against sentences, log-log](benchmarks/speed.png)",
         "",

@@ -5,8 +5,12 @@ summaries is scored with :func:`summarize.rouge.rouge` against the cluster's poo
 scores are averaged over clusters. Systems:
 
 * ``summarize``: the default configuration (whatever ``--config`` makes it), filling the limit;
-* variants: ``tfidf-only``, ``textrank-only``, ``no-redundancy`` (λ = 1, only exact repeats
-  excluded), ``no-position`` (position weight 0);
+* selection variants, with the configured scores: ``coverage``, ``mmr``, and
+  ``no-redundancy`` (no near-duplicate rule and, for MMR, λ = 1);
+* scorer variants, selecting by MMR (under coverage the scores only break ties, so the scorer
+  would hardly show): ``mmr-tfidf`` (TF-IDF only), ``mmr-textrank`` (TextRank only),
+  ``mmr-no-position`` (position weight 0), ``mmr-no-redundancy`` (λ = 1, only exact repeats
+  excluded);
 * ``lead``: the first ``limit`` words of the first document;
 * sumy's ``lexrank``, ``sumy-textrank``, ``lsa``, ``luhn``, ``sumbasic``, ``kl``,
   ``reduction``, given our merged sentences, each taking sentences in its own rating order
@@ -79,13 +83,17 @@ def _peer(algorithm: str) -> Summariser:
 
 SYSTEMS: dict[str, Summariser] = {
     "summarize": _ours(lambda c: c),
-    "tfidf-only": _ours(lambda c: _replace(c, "selection", algorithm="tfidf")),
-    "textrank-only": _ours(lambda c: _replace(c, "selection", algorithm="textrank")),
+    "coverage": _ours(lambda c: _replace(c, "selection", method="coverage")),
+    "mmr": _ours(lambda c: _replace(c, "selection", method="mmr")),
     "no-redundancy": _ours(lambda c: _replace(c, "selection", redundancy=1.0,
                                               near_duplicate=1.0)),
-    "no-position": _ours(lambda c: _replace(c, "weights", position=0.0)),
-    "mmr": _ours(lambda c: _replace(c, "selection", method="mmr")),
-    "coverage": _ours(lambda c: _replace(c, "selection", method="coverage")),
+    "mmr-tfidf": _ours(lambda c: _replace(c, "selection", method="mmr", algorithm="tfidf")),
+    "mmr-textrank": _ours(lambda c: _replace(c, "selection", method="mmr",
+                                             algorithm="textrank")),
+    "mmr-no-position": _ours(lambda c: _replace(_replace(c, "weights", position=0.0),
+                                                "selection", method="mmr")),
+    "mmr-no-redundancy": _ours(lambda c: _replace(c, "selection", method="mmr",
+                                                  redundancy=1.0, near_duplicate=1.0)),
     "lead": _lead,
     **{name: _peer(name) for name in PEERS},
 }

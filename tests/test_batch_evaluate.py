@@ -58,7 +58,8 @@ def test_evaluate_example_dataset_all_systems() -> None:
     assert result.exit_code == 0, result.output
     systems = {s["name"]: s for s in json.loads(result.stdout)["systems"]}
     assert {"summarize", "lead", "lexrank", "sumy-textrank", "lsa", "luhn", "sumbasic", "kl",
-            "reduction", "tfidf-only", "textrank-only", "no-redundancy"} <= set(systems)
+            "reduction", "coverage", "mmr", "no-redundancy", "mmr-tfidf", "mmr-textrank",
+            "mmr-no-position", "mmr-no-redundancy"} <= set(systems)
     assert all(0 < s["rouge1"]["recall"] <= 1 for s in systems.values())
 
 

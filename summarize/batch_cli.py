@@ -38,7 +38,7 @@ def batch(
         from summarize.dataset import BadLine, read_dataset
         from summarize.output import write_atomic
         from summarize.pipeline import summarize_articles
-        from summarize.render import sentence_dicts
+        from summarize.render import sentence_dicts, summary_text
 
         lines: list[str] = []
         bad = 0
@@ -51,7 +51,7 @@ def batch(
                 brief = summarize_articles(item.articles, config)
                 lines.append(json.dumps({
                     "id": item.id,
-                    "summary": " ".join(c.sentence.text for c in brief.chosen),
+                    "summary": summary_text(brief),
                     "sentences": sentence_dicts(brief),
                 }, ensure_ascii=False))
                 advance()
@@ -104,7 +104,7 @@ def evaluate(
 
 def _print_results(results: list[Any], dataset: Path, clusters: int, limit: int,
                    fmt: str) -> None:
-    from summarize.render import plain_table, rich_table
+    from summarize.render import is_terminal, plain_table, rich_table
 
     if fmt == "json":
         document = {
@@ -121,11 +121,10 @@ def _print_results(results: list[Any], dataset: Path, clusters: int, limit: int,
                                                                           "rougeL")
                        for f in ("recall", "f1")), f"{r.seconds:.2f}"] for r in results]
     title = f"ROUGE on {clusters} cluster(s), {limit} words, references pooled"
-    from rich.console import Console
+    if is_terminal(sys.stdout):
+        from rich.console import Console
 
-    console = Console(file=sys.stdout, highlight=False)
-    if console.is_terminal:
-        console.print(rich_table(header, rows, title))
+        Console(file=sys.stdout, highlight=False).print(rich_table(header, rows, title))
     else:
         print(title)
         print("\n".join(plain_table(header, rows)))

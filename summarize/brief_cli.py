@@ -86,10 +86,10 @@ def _deliver(brief: Brief, target: Path | None, fmt: str | None, *, explain: boo
              config: Config) -> None:
     """Render ``brief`` to ``target`` (atomically) or stdout (rich on a terminal)."""
     from summarize.output import format_for, write_atomic
-    from summarize.render import print_rich, render
+    from summarize.render import is_terminal, print_rich, render
 
     out_format = format_for(target, fmt)
-    if target is None and out_format == "text" and _is_terminal():
+    if target is None and out_format == "text" and is_terminal(sys.stdout):
         print_rich(brief, sys.stdout, explain=explain)
         return
     text = render(brief, config, out_format, explain=explain)
@@ -99,9 +99,3 @@ def _deliver(brief: Brief, target: Path | None, fmt: str | None, *, explain: boo
         return
     write_atomic(target, text)
     log.info("wrote %s", target)
-
-
-def _is_terminal() -> bool:
-    from rich.console import Console
-
-    return Console(file=sys.stdout).is_terminal

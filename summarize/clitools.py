@@ -76,7 +76,6 @@ def guarded() -> Iterator[None]:
     except BrokenPipeError:
         raise typer.Exit(int(ExitStatus.OK)) from None
     except Exception as exc:  # the last line of defence: one line, never a traceback
-        log.debug("internal error", exc_info=True)
         raise fail(InternalError(f"internal error: {type(exc).__name__}: {exc}",
                                  "this is a bug; please report it with the command and input")
                    ) from None

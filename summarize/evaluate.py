@@ -48,11 +48,12 @@ def _corpus(cluster: Cluster, config: Config) -> Corpus:
 def _ours(adjust: Callable[[Config], Config]) -> Summariser:
     def run(cluster: Cluster, config: Config, limit: int) -> str:
         from summarize.pipeline import summarize_corpus
+        from summarize.render import summary_text
 
         config = adjust(config)
         brief = summarize_corpus(_corpus(cluster, config), config,
                                  budget=Budget(words=limit, fill=True))
-        return " ".join(c.sentence.text for c in brief.chosen)
+        return summary_text(brief)
     return run
 
 

@@ -94,6 +94,18 @@ def sentence_dicts(brief: Brief) -> list[dict[str, Any]]:
     ]
 
 
+def summary_text(brief: Brief) -> str:
+    """The chosen sentences as one paragraph (batch's ``summary``, evaluation's input)."""
+    return " ".join(c.sentence.text for c in brief.chosen)
+
+
+def is_terminal(stream: IO[str]) -> bool:
+    """Whether rich treats ``stream`` as a terminal (honouring NO_COLOR and FORCE_COLOR)."""
+    from rich.console import Console
+
+    return Console(file=stream).is_terminal
+
+
 def plain_table(header: list[str], rows: list[list[str]]) -> list[str]:
     """Lines of a right-aligned table for plain text."""
     widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]

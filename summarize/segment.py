@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from summarize.lazy import defer_unused
+
 TITLES = frozenset({
     "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Gen", "Gov", "Hon", "Insp",
     "Lt", "Maj", "Pfc", "Rep", "Rev", "Sen", "Sgt", "Supt",
@@ -83,6 +85,7 @@ def count_words(text: str) -> int:
 @lru_cache(maxsize=4)
 def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], tuple[str, ...]]:
     """A function from text to its terms: lower-cased words, stop words out, stemmed."""
+    defer_unused()
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     from snowballstemmer import stemmer
 

@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from summarize.config import FeatureConfig
+from summarize.lazy import defer_unused
 from summarize.model import Corpus
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def tfidf_vectors(corpus: Corpus, features: FeatureConfig) -> csr_matrix:
     cached = _CACHE.setdefault(corpus, {})
     if features in cached:
         return cached[features]
+    defer_unused()
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     docs = [" ".join(s.terms) for s in corpus.sentences]

@@ -1,0 +1,60 @@
+"""The deferred scipy.stats: off the start-up path, and whole the moment anything reads it.
+
+Each check runs in a fresh interpreter, since the test process may have imported scipy.stats.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+
+def _python(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_a_brief_never_loads_scipy_stats() -> None:
+    # Regression: importing scikit-learn loaded scipy.stats, 0.7 s of every run's start-up.
+    out = _python("""
+        import sys
+        from summarize.config import load_config
+        from summarize.pipeline import summarize_paths
+        from summarize.resources import seeds_dir
+        assert summarize_paths([str(seeds_dir())], load_config()).brief.chosen
+        print("sklearn.feature_extraction.text" in sys.modules,
+              "scipy.stats._stats_py" in sys.modules)
+    """)
+    assert out == "True False"
+
+
+def test_the_deferred_module_works_as_the_real_one() -> None:
+    out = _python("""
+        import sys
+        from summarize.lazy import defer_unused
+        defer_unused()
+        placeholder = sys.modules["scipy.stats"]
+        import scipy.stats                      # a plain import does not load it
+        assert "scipy.stats._stats_py" not in sys.modules
+        from sklearn.utils.fixes import _mode   # scikit-learn holds the placeholder
+        import numpy as np
+        print(_mode(np.array([3, 1, 3])).mode[0], end=" ")
+        from scipy.stats import norm
+        print(norm.cdf(0.0), placeholder.norm is norm, scipy.stats.__name__)
+    """)
+    assert out == "3 0.5 True scipy.stats"
+
+
+def test_nothing_is_deferred_once_imported() -> None:
+    out = _python("""
+        import sys
+        import scipy.stats
+        from summarize.lazy import defer_unused
+        real = sys.modules["scipy.stats"]
+        defer_unused()
+        print(sys.modules["scipy.stats"] is real)
+    """)
+    assert out == "True"

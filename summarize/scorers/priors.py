@@ -36,8 +36,9 @@ class SupportScorer:
             return np.zeros(len(corpus))
         article_sets: dict[str, set[int]] = {}
         for sentence in corpus.sentences:
+            articles = sentence.articles
             for term in sentence.terms:
-                article_sets.setdefault(term, set()).update(sentence.articles)
+                article_sets.setdefault(term, set()).update(articles)
         coverage = {term: len(a) for term, a in article_sets.items()}
         scores = np.zeros(len(corpus))
         for i, sentence in enumerate(corpus.sentences):

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from summarize.vectors import similarities_to
+
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
@@ -51,6 +53,7 @@ class _Selection:
     def __init__(self, vectors: csr_matrix, lengths: np.ndarray, budget: Budget,
                  near_duplicate: float, eligible: np.ndarray | None) -> None:
         self.vectors, self.lengths, self.budget = vectors, lengths, budget
+        self.postings = vectors.T.tocsr()
         self.near_duplicate = near_duplicate
         self.available = (np.ones(len(lengths), dtype=bool) if eligible is None
                           else eligible.copy())
@@ -77,7 +80,7 @@ class _Selection:
         self.available[i] = False
         if self.words_left is not None:
             self.words_left -= int(self.lengths[i])
-        similarity = np.asarray((self.vectors @ self.vectors[i].T).todense()).ravel()
+        similarity = similarities_to(self.vectors, self.postings, i)
         self.available &= similarity < self.near_duplicate
         return similarity
 

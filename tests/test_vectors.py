@@ -3,7 +3,13 @@ from scipy.sparse import csr_matrix
 
 from summarize import vectors
 from summarize.config import FeatureConfig
-from summarize.vectors import min_max, pagerank, similarity_graph, tfidf_vectors
+from summarize.vectors import (
+    min_max,
+    pagerank,
+    similarities_to,
+    similarity_graph,
+    tfidf_vectors,
+)
 from tests.conftest import make_corpus
 
 
@@ -12,6 +18,16 @@ def test_tfidf_rows_are_unit_length_and_cached() -> None:
     first = tfidf_vectors(corpus, FeatureConfig())
     assert np.allclose(np.asarray(first.multiply(first).sum(axis=1)).ravel(), 1.0)
     assert tfidf_vectors(corpus, FeatureConfig()) is first
+
+
+def test_similarities_to_agrees_with_the_full_product() -> None:
+    rng = np.random.default_rng(1)
+    dense = rng.random((40, 12)) * (rng.random((40, 12)) > 0.7)
+    dense[5] = 0.0  # a sentence with no terms is similar to nothing
+    rows = csr_matrix(dense)
+    postings = rows.T.tocsr()
+    for i in range(40):
+        assert np.allclose(similarities_to(rows, postings, i), dense @ dense[i])
 
 
 def test_similarity_graph_drops_weak_edges_and_self_loops(monkeypatch: object) -> None:

@@ -38,5 +38,8 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/activate
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
+# Byte-compile first, as an installed package is: PYTHONDONTWRITEBYTECODE would otherwise make
+# every measured run recompile the modules changed since their last .pyc.
 bench: $(VENV)/.installed-bench
+	$(BIN)/python -m compileall -q summarize
 	$(BIN)/python benchmarks/run.py

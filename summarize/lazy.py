@@ -1,9 +1,9 @@
 """Keep modules that scikit-learn imports but the pipeline never calls off the start-up path.
 
 Importing anything from scikit-learn runs ``import scipy.stats`` (in ``sklearn.utils.fixes``,
-for one helper). Since SciPy 1.17 that import parses the docstrings of some 500 functions and
-takes 0.7 s or more on a small machine: half of a whole 2,000-sentence run, and none of it used
-by ``TfidfVectorizer``. :func:`defer_unused` puts a placeholder module in ``sys.modules`` for
+for one helper). In SciPy 1.16 and 1.17 that import rewrites the docstrings of hundreds of
+functions and takes 0.3-0.7 s on a small machine (measured: a third of a whole
+2,000-sentence run), none of it used by ``TfidfVectorizer``. :func:`defer_unused` puts a placeholder module in ``sys.modules`` for
 each such module; the first time anything reads an attribute of it, the placeholder imports the
 real module and takes on its contents, so code that does use it sees no difference, only a
 later import.

@@ -2,11 +2,11 @@
 
 Importing anything from scikit-learn runs ``import scipy.stats`` (in ``sklearn.utils.fixes``,
 for one helper). In SciPy 1.16 and 1.17 that import rewrites the docstrings of hundreds of
-functions and takes 0.3-0.7 s on a small machine (measured: a third of a whole
-2,000-sentence run), none of it used by ``TfidfVectorizer``. :func:`defer_unused` puts a placeholder module in ``sys.modules`` for
-each such module; the first time anything reads an attribute of it, the placeholder imports the
-real module and takes on its contents, so code that does use it sees no difference, only a
-later import.
+functions and takes 0.3-0.7 s on a small machine (measured: a third of a whole 2,000-sentence
+run), none of it used by ``TfidfVectorizer``. :func:`defer_unused` puts a placeholder module in
+``sys.modules`` for each such module; the first time anything reads an attribute of it, the
+placeholder imports the real module and takes on its contents, so code that does use it sees
+no difference, only a later import.
 """
 
 from __future__ import annotations

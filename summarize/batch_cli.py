@@ -110,8 +110,10 @@ def _print_results(results: list[Any], dataset: Path, clusters: int, limit: int,
         document = {
             "dataset": str(dataset), "clusters": clusters, "words": limit,
             "systems": [{"name": r.name, "seconds": round(r.seconds, 4),
-                         **{m: {"recall": round(s.recall, 5), "precision": round(s.precision, 5),
-                                "f1": round(s.f1, 5)} for m, s in r.scores.items()}}
+                         # Scores unrounded: rounding here and again when shown as
+                         # percentages printed 54.32 where the table says 54.31.
+                         **{m: {"recall": s.recall, "precision": s.precision, "f1": s.f1}
+                            for m, s in r.scores.items()}}
                         for r in results],
         }
         print(json.dumps(document, indent=2))

@@ -24,6 +24,15 @@ from summarize.textclean import clean, decode
 STDIN = "-"
 _FINAL_PUNCTUATION = tuple(".!?…:;\"'")
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+# A wire dateline opening the first paragraph: "PINE RIDGE, S.D. (AP) --", "BERLIN (AP) _",
+# "BRUSSELS, January 22 (Xinhua) --", "HOUSTON _". The place is in capitals; a region or date
+# and the agency in brackets may follow; then a dash or an underscore (old wire copy).
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+)*"
+    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Za-z.]+)?(?:\s+\d{1,2})?)?\s*"
+    r"(?:\([A-Za-z][A-Za-z .-]*\)\s*)?"
+    r"(?:--|\u2014|\u2013|_|-)\s+(?=\S)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +137,8 @@ def split_article(raw: str, config: ReaderConfig, *, markdown: bool = False
 
     Paragraphs are blocks separated by blank lines when the text has any, otherwise single lines
     (one paragraph a line, as in the bundled seeds). The headline is a first paragraph of at most
-    ``headline_max_words`` words that does not end like a sentence.
+    ``headline_max_words`` words that does not end like a sentence. A wire dateline opening
+    the text ("WASHINGTON (AP) --") is dropped: it is not part of any sentence.
     """
     text = clean(raw)
     lines = [line.strip() for line in text.split("\n")]
@@ -149,6 +159,8 @@ def split_article(raw: str, config: ReaderConfig, *, markdown: bool = False
     headline = None
     if paragraphs and _looks_like_headline(paragraphs[0], config.headline_max_words):
         headline = paragraphs.pop(0)
+    if paragraphs:
+        paragraphs[0] = _DATELINE.sub("", paragraphs[0], count=1)
     return headline, paragraphs
 
 

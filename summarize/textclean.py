@@ -23,6 +23,8 @@ _QUOTES = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"',
 })
+# Newswire (Penn Treebank) quotes: ``opening'' and closing as two apostrophes.
+_PTB_QUOTES = re.compile(r"``|''")
 _SPACES = re.compile(r"[^\S\n]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _BOMS = (
@@ -95,7 +97,7 @@ def clean(text: str) -> str:
     """Strip escape sequences and control/format characters; normalise quotes and spaces.
 
     Line breaks survive (``\\r\\n`` and lone ``\\r`` become ``\\n``); runs of other whitespace
-    become one space; typographic quotes become ASCII ones.
+    become one space; typographic quotes and newswire's ``these'' become ASCII ones.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
@@ -104,5 +106,5 @@ def clean(text: str) -> str:
         text = _ASCII_CONTROLS.sub("", text)
     else:
         text = _ASTRAL_CONTROLS.sub("", text.translate(_controls_in(text)))
-    text = text.translate(_QUOTES)
+    text = _PTB_QUOTES.sub('"', text.translate(_QUOTES))
     return _SPACES.sub(" ", text)

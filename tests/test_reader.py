@@ -123,3 +123,24 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     small_limit = ReaderConfig(max_file_bytes=100)
     with pytest.raises(InputDataError, match="byte limit"):
         read_articles([str(big)], small_limit)
+
+
+@pytest.mark.parametrize(("first", "expected"), [
+    ("PINE RIDGE, S.D. (AP) -- President Clinton spoke.", "President Clinton spoke."),
+    ("BERLIN (AP) _ Two experts testified.", "Two experts testified."),
+    ("BRUSSELS, January 22 (Xinhua) -- Two polls showed it.", "Two polls showed it."),
+    ("HOUSTON _ During a meet, a teenager asked.", "During a meet, a teenager asked."),
+    ("NEW YORK (Reuters) - Stocks rose.", "Stocks rose."),
+    # not datelines: a name with a dash, a short capital word, ordinary text
+    ("Kerry -- who arrived late -- spoke.", "Kerry -- who arrived late -- spoke."),
+    ("UN - talks resumed.", "UN - talks resumed."),
+    ("NATO ministers met on Monday.", "NATO ministers met on Monday."),
+])
+def test_wire_dateline_is_dropped_from_the_first_paragraph(first: str, expected: str) -> None:
+    _, paragraphs = split_article(f"Headline here\n\n{first}\n\nBERLIN (AP) _ stays.", CONFIG)
+    assert paragraphs == [expected, "BERLIN (AP) _ stays."]
+
+
+def test_newswire_ptb_quotes_become_ascii_quotes() -> None:
+    assert clean("``Those people weren't coming,'' said Louise.") == (
+        '"Those people weren\'t coming," said Louise.')

@@ -44,10 +44,13 @@ class ReaderConfig:
 
 @dataclass(frozen=True)
 class SentenceConfig:
-    """Length bounds for sentences that may appear in a brief (shorter: fragments)."""
+    """What a sentence must be to appear in a brief: within length bounds (shorter: fragments,
+    longer: run-ons) and, by ``dangling``, what to do with one that leans on the sentence
+    before it: "drop" it, take it only with an "anchor" it leans on, or "allow" it."""
 
-    min_words: int = field(default=6, metadata=_rule(low=1))
+    min_words: int = field(default=8, metadata=_rule(low=1))
     max_words: int = field(default=60, metadata=_rule(low=1))
+    dangling: str = field(default="drop", metadata=_rule(choices=("drop", "anchor", "allow")))
 
 
 @dataclass(frozen=True)
@@ -88,23 +91,38 @@ class WeightsConfig:
     support: float = field(default=0.5, metadata=_rule(low=0.0))
 
 
+METHODS = ("ilp", "coverage", "mmr")
+ORDERS = ("story", "source", "rank")
+
+
 @dataclass(frozen=True)
 class SelectionConfig:
-    """Maximal Marginal Relevance selection (Carbonell & Goldstein 1998)."""
+    """How sentences are chosen (``method``), kept apart and ordered."""
 
     algorithm: str = field(default="hybrid", metadata=_rule(choices=ALGORITHMS))
-    method: str = field(default="coverage", metadata=_rule(choices=("coverage", "mmr")))
+    method: str = field(default="ilp", metadata=_rule(choices=METHODS))
     redundancy: float = field(default=0.7, metadata=_rule(low=0.0, high=1.0))
     near_duplicate: float = field(default=0.6, metadata=_rule(low=0.0, high=1.0))
-    order: str = field(default="rank", metadata=_rule(choices=("rank", "source")))
+    order: str = field(default="story", metadata=_rule(choices=ORDERS))
 
 
 @dataclass(frozen=True)
 class CoverageConfig:
-    """Concept-coverage selection (Gillick & Favre 2009; Lin & Bilmes 2010)."""
+    """Concept coverage (Gillick & Favre 2009): concepts, their weights, the exact solver."""
 
-    min_document_share: float = field(default=0.3, metadata=_rule(low=0.0, high=1.0))
+    min_document_share: float = field(default=0.1, metadata=_rule(low=0.0, high=1.0))
+    lead_sentences: int = field(default=2, metadata=_rule(low=0))
+    lead_bonus: float = field(default=1.0, metadata=_rule(low=0.0))
     length_exponent: float = field(default=1.0, metadata=_rule(low=0.0, high=2.0))
+    exact_candidates: int = field(default=50, metadata=_rule(low=1))
+
+
+@dataclass(frozen=True)
+class UpdateConfig:
+    """Update briefs: what the reader already knows (background articles) is not news."""
+
+    max_background_similarity: float = field(default=0.5, metadata=_rule(low=0.0, high=1.0))
+    background_days: float = field(default=7.0, metadata=_rule(low=0.0))
 
 
 @dataclass(frozen=True)
@@ -128,6 +146,7 @@ class Config:
     weights: WeightsConfig = WeightsConfig()
     selection: SelectionConfig = SelectionConfig()
     coverage: CoverageConfig = CoverageConfig()
+    update: UpdateConfig = UpdateConfig()
     budget: BudgetConfig = BudgetConfig()
 
 

@@ -15,14 +15,17 @@ from typing import BinaryIO
 
 import numpy as np
 
+from summarize.concepts import extract
 from summarize.config import Config, SentenceConfig
+from summarize.discourse import anchors, dangling, story_order
+from summarize.ilp import candidate_pool, ilp_select
 from summarize.merge import merge
 from summarize.model import Article, Brief, Chosen, Corpus, Skipped
 from summarize.reader import read_articles
 from summarize.scorers import build_scorer, components, fuse
 from summarize.scorers.base import HybridScorer
-from summarize.select import Budget, concept_weights, coverage_select, mmr_select
-from summarize.vectors import min_max, tfidf_vectors
+from summarize.select import Budget, Selection, coverage_select, mmr_select, top_up
+from summarize.vectors import background_similarity, min_max, similar_pairs, tfidf_vectors
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +43,18 @@ def summarize_paths(inputs: Sequence[str], config: Config, *,
     return Result(summarize_articles(read.articles, config), read.skipped)
 
 
-def summarize_articles(articles: Sequence[Article], config: Config) -> Brief:
+def summarize_articles(articles: Sequence[Article], config: Config, *,
+                       background: Sequence[Article] = ()) -> Brief:
+    """Summarise ``articles``; with ``background`` (articles the reader already knows), an
+    update brief that leaves out what those articles said."""
     started = time.perf_counter()
     corpus = merge(articles, language=config.language, features=config.features)
+    known = merge(background, language=config.language, features=config.features) \
+        if background else None
     log.info("merged %d sentence(s) into %d unique in %.2f s",
              sum(len(s.occurrences) for s in corpus.sentences), len(corpus),
              time.perf_counter() - started)
-    return summarize_corpus(corpus, config)
+    return summarize_corpus(corpus, config, background=known)
 
 
 def rank(corpus: Corpus, config: Config) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -66,10 +74,12 @@ def eligible(lengths: np.ndarray, bounds: SentenceConfig) -> np.ndarray:
     return mask if mask.any() else lengths > 0
 
 
-def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = None) -> Brief:
+def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = None,
+                     background: Corpus | None = None) -> Brief:
     """Score, select and order ``corpus``'s sentences into a brief.
 
-    ``budget`` replaces the configured one (evaluation fills exactly 100 words).
+    ``budget`` replaces the configured one (evaluation fills exactly 100 words);
+    ``background`` is what the reader already knows.
     """
     started = time.perf_counter()
     scores, parts = rank(corpus, config)
@@ -78,40 +88,91 @@ def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = 
     lengths = np.array([s.words for s in corpus.sentences], dtype=np.int64)
     if budget is None:
         budget = Budget.from_unit(config.budget.unit, config.budget.size, available=len(corpus))
-    picked = _select(corpus, config, scores, lengths, budget) if len(corpus) else []
+    picked = _select(corpus, config, scores, lengths, budget, background) if len(corpus) else []
     log.info("selected %d sentence(s) by %s in %.2f s", len(picked), config.selection.method,
              time.perf_counter() - started)
+    rank_of = {i: rank for rank, i in enumerate(picked, 1)}
     chosen = [
-        Chosen(corpus.sentences[i], rank + 1, float(scores[i]),
+        Chosen(corpus.sentences[i], rank_of[i], float(scores[i]),
                {name: float(values[i]) for name, values in parts.items()})
-        for rank, i in enumerate(picked)
+        for i in _display_order(corpus, config.selection.order, picked, scores, lengths, budget)
     ]
-    title = _title(corpus, chosen)
-    if config.selection.order == "source":
-        chosen.sort(key=lambda c: (c.sentence.first.article, c.sentence.first.position))
     shortfall = (budget.sentences is not None and len(chosen) < budget.sentences) or not chosen
-    return Brief(title, tuple(chosen), corpus, _describe(config), shortfall)
+    return Brief(_title(corpus, chosen), tuple(chosen), corpus, _describe(config), shortfall)
 
 
 def _select(corpus: Corpus, config: Config, scores: np.ndarray, lengths: np.ndarray,
-            budget: Budget) -> list[int]:
+            budget: Budget, background: Corpus | None) -> list[int]:
+    """The chosen sentences in pick order (for the exact method: best score first, then what
+    :func:`top_up` added)."""
     vectors = tfidf_vectors(corpus, config.features)
-    selection = config.selection
-    allowed = eligible(lengths, config.sentences)
-    if selection.method == "mmr" or len(corpus.articles) < 2:  # coverage needs 2+ sources
-        return mmr_select(scores, vectors, lengths, budget=budget,
-                          redundancy=selection.redundancy,
-                          near_duplicate=selection.near_duplicate, eligible=allowed)
-    concepts = concept_weights([s.terms for s in corpus.sentences],
-                               [s.articles for s in corpus.sentences], len(corpus.articles),
-                               min_share=config.coverage.min_document_share)
-    return coverage_select(concepts, scores, vectors, lengths, budget=budget,
-                           length_exponent=config.coverage.length_exponent,
-                           near_duplicate=selection.near_duplicate, eligible=allowed)
+    selection_config, coverage = config.selection, config.coverage
+    leans, leans_on = dangling(corpus), anchors(corpus)
+    allowed = _allowed(corpus, config, lengths, leans, leans_on, background)
+    by_anchor = config.sentences.dangling == "anchor"
+    selection = Selection(vectors, lengths, budget, selection_config.near_duplicate, allowed,
+                          leans=leans if by_anchor else None, anchors=leans_on)
+    if selection_config.method == "mmr" or len(corpus.articles) < 2:  # nothing shared to cover
+        return mmr_select(scores, selection, redundancy=selection_config.redundancy)
+    concepts = extract(corpus, min_share=coverage.min_document_share,
+                       lead_sentences=coverage.lead_sentences, lead_bonus=coverage.lead_bonus)
+    if selection_config.method == "ilp" and (
+            budget.sentences is None or 2 * budget.sentences <= coverage.exact_candidates):
+        max_words = budget.words
+        if budget.sentences is not None and max_words is None:
+            # N sentences of typical length, not the N longest: top_up fills any slot left
+            max_words = int(budget.sentences * np.median(lengths[allowed]))
+        anchored = [a if leans[i] else () for i, a in enumerate(leans_on)] if by_anchor else None
+        pool = candidate_pool(concepts, lengths, allowed, coverage.exact_candidates, anchored)
+        picked = ilp_select(
+            concepts, lengths, scores, candidates=pool, max_words=max_words,
+            max_sentences=budget.sentences,
+            exclusive=similar_pairs(vectors, pool, selection_config.near_duplicate),
+            leans_on=anchored)
+        if picked is not None:
+            for i in picked:
+                selection.take(i)
+            return top_up(concepts, scores, selection, redundancy=selection_config.redundancy)
+    return coverage_select(concepts, scores, selection, length_exponent=coverage.length_exponent)
+
+
+def _allowed(corpus: Corpus, config: Config, lengths: np.ndarray, leans: np.ndarray,
+             leans_on: Sequence[Sequence[int]], background: Corpus | None) -> np.ndarray:
+    """The sentences that may be chosen: within the length bounds, not dangling (by
+    ``[sentences] dangling``), not already said by the background. When the rules leave
+    nothing, the length bounds alone decide (a brief of something beats an empty one)."""
+    within = eligible(lengths, config.sentences)
+    allowed = within.copy()
+    mode = config.sentences.dangling
+    if mode == "drop":
+        allowed &= ~leans
+    elif mode == "anchor":  # one with nothing before it to lean on can never be anchored
+        allowed &= ~(leans & np.array([not a for a in leans_on], dtype=bool))
+    if background is not None and len(background):
+        allowed &= (background_similarity(corpus, background)
+                    < config.update.max_background_similarity)
+    return allowed if allowed.any() else within
+
+
+def _display_order(corpus: Corpus, order: str, picked: Sequence[int], scores: np.ndarray,
+                   lengths: np.ndarray, budget: Budget) -> list[int]:
+    """``picked`` in the configured order. With a fill target, the sentence that runs over
+    the limit stays last, where evaluation cuts it."""
+    shown, overflow = list(picked), []
+    if budget.fill and budget.words is not None and shown and \
+            lengths[shown].sum() > budget.words:
+        overflow = [shown.pop()]
+    if order == "story":
+        shown = story_order(corpus, shown, scores)
+    elif order == "source":
+        shown.sort(key=lambda i: (corpus.sentences[i].first.article,
+                                  corpus.sentences[i].first.position))
+    return shown + overflow
 
 
 def _title(corpus: Corpus, chosen: Sequence[Chosen]) -> str | None:
-    """The headline of the article the top sentence came from, else the first headline."""
+    """The headline of the article the first sentence shown came from, else the first
+    headline."""
     if chosen:
         top = corpus.articles[chosen[0].sentence.first.article]
         if top.headline:

@@ -88,6 +88,41 @@ def similarities_to(vectors: csr_matrix, postings: csr_matrix, i: int) -> np.nda
     return np.asarray(postings[terms].T @ weights, dtype=np.float64).ravel()
 
 
+def similar_pairs(vectors: csr_matrix, rows: np.ndarray, threshold: float) -> np.ndarray:
+    """The pairs ``(a, b)``, ``a < b``, of ``rows`` whose cosine similarity reaches
+    ``threshold``, as a ``(k, 2)`` array of row indices."""
+    rows = np.asarray(rows, dtype=np.int64)
+    if len(rows) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    sub = vectors[rows]
+    product = (sub @ sub.T).tocoo()
+    keep = (product.data >= threshold) & (product.row < product.col)
+    return np.stack([rows[product.row[keep]], rows[product.col[keep]]], axis=1)
+
+
+def background_similarity(corpus: Corpus, background: Corpus) -> np.ndarray:
+    """For each sentence of ``corpus``, its highest cosine similarity to a ``background``
+    sentence, over plain TF-IDF of their terms with IDF counted over both sets of sentences.
+
+    Computed in row blocks, so a large background never needs the whole product at once.
+    """
+    defer_unused()
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [" ".join(s.terms) for s in corpus.sentences]
+    known = [" ".join(s.terms) for s in background.sentences]
+    if not any(docs) or not any(known):
+        return np.zeros(len(docs))
+    vectorizer = TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False,
+                                 dtype=np.float64).fit(docs + known)
+    ours = vectorizer.transform(docs).tocsr()
+    theirs = vectorizer.transform(known).T.tocsr()
+    block = max(1, _BLOCK_CELLS // max(len(known), 1))
+    best = [np.asarray((ours[start:start + block] @ theirs).max(axis=1).todense()).ravel()
+            for start in range(0, len(docs), block)]
+    return np.concatenate(best)
+
+
 def similarity_graph(vectors: csr_matrix, threshold: float) -> csr_matrix:
     """Cosine similarities between distinct sentences, edges below ``threshold`` dropped.
 

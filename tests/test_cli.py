@@ -159,7 +159,8 @@ def test_every_command_and_option_is_documented_in_readme() -> None:
 
 def test_single_article_is_selected_by_mmr_and_leads() -> None:
     """Coverage counts content shared by two or more articles; one article falls back to MMR,
-    where the lead-position prior puts the opening sentences first."""
+    where the lead-position prior puts the opening sentences first; the lead opens the brief."""
     document = json.loads(run(str(SEEDS / "000_2d151e24d6b0ac8d.txt"), "-n", "2", "--format",
                               "json").stdout)
-    assert [s["sources"][0]["position"] for s in document["sentences"]] == [1, 0]
+    assert [s["sources"][0]["position"] for s in document["sentences"]] == [0, 1]
+    assert [s["rank"] for s in document["sentences"]] == [2, 1]  # MMR picked the second first

@@ -41,14 +41,14 @@ def test_user_file_layers_over_defaults(tmp_path: Path) -> None:
     user.write_text("[selection]\nredundancy = 0.5\n")
     config = load_config(user)
     assert config.selection.redundancy == 0.5
-    assert config.selection.order == "rank"  # untouched keys keep their default
+    assert config.selection.order == "story"  # untouched keys keep their default
 
 
 @pytest.mark.parametrize(("text", "fragments"), [
     ("[selection]\nlambda = 0.5\n", ["selection.lambda", "user.toml", "redundancy"]),
     ("[selection]\nredundancy = 'high'\n", ["selection.redundancy", "'high'", "user.toml"]),
     ("[selection]\nredundancy = 1.5\n", ["selection.redundancy", "1.5", "between 0.0 and 1.0"]),
-    ("[selection]\norder = 'random'\n", ["selection.order", "rank, source"]),
+    ("[selection]\norder = 'random'\n", ["selection.order", "story, source, rank"]),
     ("[features]\nstem = 1\n", ["features.stem", "true or false"]),
     ("selection = 3\n", ["'selection'", "table"]),
     ("[sentences]\nmin_words = 10\nmax_words = 5\n", ["max_words", "min_words"]),

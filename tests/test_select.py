@@ -3,7 +3,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.sparse import csr_matrix
 
-from summarize.select import Budget, concept_weights, coverage_select, mmr_select
+from summarize.concepts import Concepts
+from summarize.select import Budget, Selection, coverage_select, mmr_select, top_up
 
 
 def _problem(draw: st.DrawFn) -> tuple[np.ndarray, csr_matrix, np.ndarray]:
@@ -19,6 +20,24 @@ def _problem(draw: st.DrawFn) -> tuple[np.ndarray, csr_matrix, np.ndarray]:
 
 
 problems = st.composite(_problem)()
+
+
+def _mmr(scores: np.ndarray, vectors: csr_matrix, lengths: np.ndarray, *, budget: Budget,
+         redundancy: float, near_duplicate: float) -> list[int]:
+    selection = Selection(vectors, lengths, budget, near_duplicate, None)
+    return mmr_select(scores, selection, redundancy=redundancy)
+
+
+def _coverage(concepts: Concepts, scores: np.ndarray, vectors: csr_matrix, lengths: np.ndarray,
+              *, budget: Budget, near_duplicate: float) -> list[int]:
+    selection = Selection(vectors, lengths, budget, near_duplicate, None)
+    return coverage_select(concepts, scores, selection, length_exponent=1.0)
+
+
+def _concepts(n: int) -> Concepts:
+    """Sentence i holds concepts i % 5 .. i % 5 + 2 (of 7), weights 1..7."""
+    return Concepts(tuple(tuple(range(i % 5, i % 5 + 3)) for i in range(n)),
+                    np.arange(1.0, 8.0))
 budgets = st.builds(Budget, st.one_of(st.none(), st.integers(1, 10)),
                     st.one_of(st.none(), st.integers(1, 120)))
 
@@ -28,8 +47,7 @@ budgets = st.builds(Budget, st.one_of(st.none(), st.integers(1, 10)),
 def test_no_repeats_budget_respected_deterministic(problem: tuple, budget: Budget, lam: float,
                                                    near: float) -> None:
     scores, vectors, lengths = problem
-    chosen = mmr_select(scores, vectors, lengths, budget=budget, redundancy=lam,
-                        near_duplicate=near)
+    chosen = _mmr(scores, vectors, lengths, budget=budget, redundancy=lam, near_duplicate=near)
     assert len(chosen) == len(set(chosen))
     if budget.sentences is not None:
         assert len(chosen) <= budget.sentences
@@ -39,8 +57,7 @@ def test_no_repeats_budget_respected_deterministic(problem: tuple, budget: Budge
     for i, a in enumerate(chosen):
         for b in chosen[i + 1:]:
             assert similarity[a, b] < near  # no near-duplicate pair
-    again = mmr_select(scores, vectors, lengths, budget=budget, redundancy=lam,
-                       near_duplicate=near)
+    again = _mmr(scores, vectors, lengths, budget=budget, redundancy=lam, near_duplicate=near)
     assert chosen == again
 
 
@@ -49,12 +66,9 @@ def test_no_repeats_budget_respected_deterministic(problem: tuple, budget: Budge
 def test_coverage_no_repeats_budget_respected_deterministic(problem: tuple, budget: Budget,
                                                             near: float, fill: bool) -> None:
     scores, vectors, lengths = problem
-    words = [f"w{k % 5}" for k in range(len(scores) * 3)]
-    concepts = concept_weights([words[i:i + 4] for i in range(len(scores))],
-                               [(i % 3,) for i in range(len(scores))], 3, min_share=0.0)
+    concepts = _concepts(len(scores))
     budget = Budget(budget.sentences, budget.words, fill)
-    chosen = coverage_select(concepts, scores, vectors, lengths, budget=budget,
-                             length_exponent=1.0, near_duplicate=near)
+    chosen = _coverage(concepts, scores, vectors, lengths, budget=budget, near_duplicate=near)
     assert len(chosen) == len(set(chosen))
     if budget.sentences is not None:
         assert len(chosen) <= budget.sentences
@@ -62,16 +76,16 @@ def test_coverage_no_repeats_budget_respected_deterministic(problem: tuple, budg
         assert lengths[chosen].sum() <= budget.words
     if budget.words is not None and fill and chosen:
         assert lengths[chosen[:-1]].sum() < budget.words  # only the last may run over
-    assert chosen == coverage_select(concepts, scores, vectors, lengths, budget=budget,
-                                     length_exponent=1.0, near_duplicate=near)
+    assert chosen == _coverage(concepts, scores, vectors, lengths, budget=budget,
+                               near_duplicate=near)
 
 
 @settings(max_examples=150, deadline=None)
 @given(problems, st.integers(1, 10))
 def test_lambda_one_is_pure_ranking(problem: tuple, k: int) -> None:
     scores, vectors, lengths = problem
-    chosen = mmr_select(scores, vectors, lengths, budget=Budget(sentences=k), redundancy=1.0,
-                        near_duplicate=1.01)  # above any cosine: no pair is excluded
+    chosen = _mmr(scores, vectors, lengths, budget=Budget(sentences=k), redundancy=1.0,
+                  near_duplicate=1.01)  # above any cosine: no pair is excluded
     ranking = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     assert chosen == ranking[:k]
 
@@ -80,32 +94,49 @@ def test_redundancy_penalty_skips_a_paraphrase() -> None:
     scores = np.array([1.0, 0.95, 0.5])
     vectors = csr_matrix(np.array([[1.0, 0, 0], [0.9, 0.435889894, 0], [0, 0, 1.0]]))
     lengths = np.array([10, 10, 10])
-    pure = mmr_select(scores, vectors, lengths, budget=Budget(sentences=2), redundancy=1.0,
-                      near_duplicate=1.01)
+    pure = _mmr(scores, vectors, lengths, budget=Budget(sentences=2), redundancy=1.0,
+                near_duplicate=1.01)
     assert pure == [0, 1]
-    mmr = mmr_select(scores, vectors, lengths, budget=Budget(sentences=2), redundancy=0.5,
-                     near_duplicate=1.01)
+    mmr = _mmr(scores, vectors, lengths, budget=Budget(sentences=2), redundancy=0.5,
+               near_duplicate=1.01)
     assert mmr == [0, 2]  # 0.5*0.95 - 0.5*0.9 = 0.025 < 0.5*0.5 - 0.5*0 = 0.25
-    near = mmr_select(scores, vectors, lengths, budget=Budget(sentences=2), redundancy=1.0,
-                      near_duplicate=0.8)
+    near = _mmr(scores, vectors, lengths, budget=Budget(sentences=2), redundancy=1.0,
+                near_duplicate=0.8)
     assert near == [0, 2]  # cosine 0.9 >= 0.8: never together, even at lambda 1
 
 
-def test_concepts_need_two_documents_when_there_are_several() -> None:
-    concepts = concept_weights([["a", "b", "c"], ["a", "b"], ["c", "d"]], [(0,), (1,), (1,)], 2,
-                               min_share=0.0)
-    assert concepts == [{("a", "b"): 2}, {("a", "b"): 2}, {}]
-    ten = concept_weights([["a", "b"], ["a", "b"], ["c", "d"]], [(0, 1), (2,), (3, 4)], 10,
-                          min_share=0.3)
-    assert ten == [{("a", "b"): 3}, {("a", "b"): 3}, {}]  # 2 of 10 is below 30%
-
-
 def test_coverage_prefers_new_concepts_per_word() -> None:
-    concepts = [{("a", "b"): 3, ("c", "d"): 2}, {("a", "b"): 3}, {("e", "f"): 2}]
+    concepts = Concepts(((0, 1), (0,), (2,)), np.array([3.0, 2.0, 2.0]))
     vectors = csr_matrix(np.eye(3))
     lengths = np.array([10, 5, 4])
-    chosen = coverage_select(concepts, np.zeros(3), vectors, lengths,
-                             budget=Budget(sentences=2), length_exponent=1.0,
-                             near_duplicate=1.01)
+    chosen = _coverage(concepts, np.zeros(3), vectors, lengths, budget=Budget(sentences=2),
+                       near_duplicate=1.01)
     # 1: 3/5 = 0.6 beats 0: 5/10 and 2: 2/4; then 0 gains only 2/10 = 0.2 < 2's 0.5
     assert chosen == [1, 2]
+
+
+def test_a_sentence_that_leans_waits_for_its_anchor() -> None:
+    # 1 leans on 0; 1 scores best but may only come after 0 is chosen
+    scores = np.array([0.5, 1.0, 0.6])
+    vectors = csr_matrix(np.eye(3))
+    lengths = np.array([10, 10, 10])
+    leans = np.array([False, True, False])
+    selection = Selection(vectors, lengths, Budget(sentences=1), 1.01, None, leans=leans,
+                          anchors=[(), (0,), (1,)])
+    assert mmr_select(scores, selection, redundancy=1.0) == [2]
+    selection = Selection(vectors, lengths, Budget(sentences=3), 1.01, None, leans=leans,
+                          anchors=[(), (0,), (1,)])
+    assert mmr_select(scores, selection, redundancy=1.0) == [2, 0, 1]
+
+
+def test_top_up_fills_a_word_target_with_the_most_useful_overflow() -> None:
+    concepts = Concepts(((0,), (1,), (2,)), np.array([5.0, 4.0, 1.0]))
+    vectors = csr_matrix(np.eye(3))
+    lengths = np.array([8, 20, 4])
+    selection = Selection(vectors, lengths, Budget(words=10, fill=True), 1.01, None)
+    selection.take(0)
+    # 2 words left: sentence 1 counts 4 * 2/20 = 0.4 of its gain, sentence 2 only 1 * 2/4 = 0.5
+    assert top_up(concepts, np.zeros(3), selection, redundancy=0.7) == [0, 2]
+    capped = Selection(vectors, lengths, Budget(words=12), 1.01, None)
+    capped.take(0)
+    assert top_up(concepts, np.zeros(3), capped, redundancy=0.7) == [0, 2]  # 1 does not fit a cap

@@ -1,8 +1,10 @@
 """Story-cluster datasets in JSON Lines, for ``summarize batch`` and ``summarize evaluate``.
 
 One cluster a line: ``{"id": str, "documents": [{"id": str, "title": str, "text": str}, ...],
-"references": [str, ...]}`` (``references`` optional). A bad line is reported with its number
-and the reason, and the others still load.
+"references": [str, ...], "background": [document, ...]}`` (``references`` and ``background``
+optional). ``background`` holds articles the reader already knows: an update cluster's
+summaries say only what is new. A bad line is reported with its number and the reason, and the
+others still load.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class Cluster:
     id: str
     articles: tuple[Article, ...]
     references: tuple[str, ...]
+    background: tuple[Article, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +66,22 @@ def parse_cluster(data: object, reader: ReaderConfig) -> Cluster:
         raise ValueError("'documents' must be a non-empty list")
     if not isinstance(references, list) or not all(isinstance(r, str) for r in references):
         raise ValueError("'references' must be a list of strings")
+    articles = _articles(documents, "document", reader)
+    if not articles:
+        raise ValueError("no document has usable text")
+    background = data.get("background", [])
+    if not isinstance(background, list):
+        raise ValueError("'background' must be a list of documents")
+    return Cluster(cluster_id, tuple(articles), tuple(references),
+                   tuple(_articles(background, "background document", reader)))
+
+
+def _articles(documents: list[object], what: str, reader: ReaderConfig) -> list[Article]:
+    """Articles from JSON documents, numbered from 0; those with no usable text are left out."""
     articles: list[Article] = []
     for k, doc in enumerate(documents):
         if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
-            raise ValueError(f"document {k} must be an object with a 'text' string")
+            raise ValueError(f"{what} {k} must be an object with a 'text' string")
         doc_id = str(doc.get("id", k))
         title = doc.get("title") or None
         headline, paragraphs = split_article(doc["text"], reader)
@@ -74,6 +89,36 @@ def parse_cluster(data: object, reader: ReaderConfig) -> Cluster:
             articles.append(Article(len(articles), doc_id, doc_id,
                                     title if isinstance(title, str) else headline,
                                     tuple(paragraphs)))
-    if not articles:
-        raise ValueError("no document has usable text")
-    return Cluster(cluster_id, tuple(articles), tuple(references))
+    return articles
+
+
+def read_peers(path: Path) -> tuple[dict[str, dict[str, str]], list[BadLine]]:
+    """Summaries made by other systems, one a line: ``{"system", "id", "summary"}``, as
+    ``{system: {cluster id: summary}}`` (systems in order of first appearance), and the lines
+    that could not be used."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise NoInputError(f"cannot open peers file {path}: {exc.strerror or exc}",
+                           'give JSON Lines of {"system", "id", "summary"}') from None
+    peers: dict[str, dict[str, str]] = {}
+    bad: list[BadLine] = []
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                bad.append(BadLine(number, f"not valid UTF-8 JSON ({exc})"))
+                continue
+            fields = [data.get(k) for k in ("system", "id", "summary")] \
+                if isinstance(data, dict) else []
+            strings = [f for f in fields if isinstance(f, str)]
+            if len(strings) != 3:
+                bad.append(BadLine(number, "expected an object with string 'system', 'id' "
+                                           "and 'summary'"))
+                continue
+            system, cluster, summary = strings
+            peers.setdefault(system, {})[cluster] = summary
+    return peers, bad

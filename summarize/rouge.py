@@ -1,10 +1,15 @@
-"""ROUGE-N and ROUGE-L with references pooled, as ROUGE-1.5.5 does with ``-f A``.
+"""ROUGE-N and ROUGE-L with references pooled, as ROUGE-1.5.5 does with ``-f A``, or jackknifed.
 
 Tokens come from Google's ``rouge-score`` (lower-case alphanumerics, Porter stemming, stop
 words kept). The summary and each reference are first cut to their first ``limit`` words
 (whitespace-separated, like ROUGE-1.5.5's ``-l``). With several references, hits and counts
 are summed over them: recall = Σ hits / Σ reference n-grams, precision = Σ hits /
 (references * summary n-grams). ROUGE-L hits are longest-common-subsequence lengths.
+
+NIST's published DUC scores are jackknifed (:func:`score`): with ``k`` references, the
+mean of the ``k`` scores against each set of ``k - 1``, so that systems are scored as the
+human summarisers are (a human's own summary is never a reference for it). A peer summary
+that is itself one of the references (a human's) is scored against the others only.
 """
 
 from __future__ import annotations
@@ -43,14 +48,22 @@ def _ngrams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
 
 
 def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
-    """Longest common subsequence, by the usual dynamic programme in two rows."""
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+    """Longest common subsequence, bit-parallel (Allison & Dix 1986; Hyyrö 2004).
+
+    Each bit of ``row`` stands for a position of ``b``; one pass of big-integer arithmetic
+    per token of ``a`` does the work of a whole row of the usual dynamic programme.
+    """
+    if not a or not b:
+        return 0
+    where: dict[str, int] = {}
+    for j, token in enumerate(b):
+        where[token] = where.get(token, 0) | (1 << j)
+    full = (1 << len(b)) - 1
+    row = full
+    for token in a:
+        match = row & where.get(token, 0)
+        row = ((row + match) | (row - match)) & full
+    return len(b) - row.bit_count()
 
 
 def _score(hits: int, reference_total: int, summary_total: int) -> Score:
@@ -60,18 +73,48 @@ def _score(hits: int, reference_total: int, summary_total: int) -> Score:
     return Score(recall, precision, f1)
 
 
+# per measure: (hits, reference n-grams, summary n-grams) against one reference
+_Counts = dict[str, tuple[int, int, int]]
+
+
+def _counts(system: Sequence[str], reference: Sequence[str]) -> _Counts:
+    counts: _Counts = {}
+    for n in (1, 2):
+        mine, theirs = _ngrams(system, n), _ngrams(reference, n)
+        counts[f"rouge{n}"] = (sum((mine & theirs).values()), sum(theirs.values()),
+                               sum(mine.values()))
+    counts["rougeL"] = (lcs_length(system, reference), len(reference), len(system))
+    return counts
+
+
+def _pooled(per_reference: Sequence[_Counts]) -> dict[str, Score]:
+    return {m: _score(sum(c[m][0] for c in per_reference), sum(c[m][1] for c in per_reference),
+                      sum(c[m][2] for c in per_reference))
+            for m in MEASURES}
+
+
 def rouge(summary: str, references: Sequence[str], *, limit: int | None = 100
           ) -> dict[str, Score]:
     """ROUGE-1, ROUGE-2 and ROUGE-L of ``summary`` against pooled ``references``."""
     system = tokens(summary, limit)
-    refs = [tokens(r, limit) for r in references]
-    scores: dict[str, Score] = {}
-    for n in (1, 2):
-        mine = _ngrams(system, n)
-        theirs = [_ngrams(r, n) for r in refs]
-        hits = sum(sum((mine & ref).values()) for ref in theirs)
-        scores[f"rouge{n}"] = _score(hits, sum(sum(r.values()) for r in theirs),
-                                     len(refs) * sum(mine.values()))
-    lcs_hits = sum(lcs_length(system, r) for r in refs)
-    scores["rougeL"] = _score(lcs_hits, sum(len(r) for r in refs), len(refs) * len(system))
-    return scores
+    return _pooled([_counts(system, tokens(r, limit)) for r in references])
+
+
+def _same(a: str, b: str) -> bool:
+    return a.split() == b.split()
+
+
+def score(summary: str, references: Sequence[str], *, limit: int | None = 100,
+          jackknife: bool = False, peer: bool = False) -> dict[str, Score]:
+    """ROUGE of ``summary``, pooled or (``jackknife``) as NIST's DUC evaluation computes it
+    (see the module's docstring). A ``peer`` summary (one made elsewhere, maybe by one of the
+    references' authors) is not scored against a reference identical to it."""
+    others = [r for r in references if not (peer and _same(r, summary))]
+    if not jackknife or len(others) < len(references) or len(others) < 2:
+        return rouge(summary, others, limit=limit)
+    system = tokens(summary, limit)
+    counts = [_counts(system, tokens(r, limit)) for r in others]
+    folds = [_pooled(counts[:k] + counts[k + 1:]) for k in range(len(counts))]
+    return {m: Score(*(sum(getattr(f[m], field) for f in folds) / len(folds)
+                       for field in ("recall", "precision", "f1")))
+            for m in MEASURES}

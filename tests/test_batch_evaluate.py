@@ -67,3 +67,88 @@ def test_evaluate_rejects_unknown_system() -> None:
     result = runner.invoke(app, ["evaluate", str(EXAMPLE), "--systems", "magic"])
     assert result.exit_code == 2
     assert "magic" in result.stderr
+
+
+def _cluster(cluster_id: str, texts: list[str], refs: list[str],
+             background: list[str] | None = None) -> str:
+    line: dict[str, object] = {
+        "id": cluster_id, "references": refs,
+        "documents": [{"id": f"d{k}", "title": "", "text": t} for k, t in enumerate(texts)]}
+    if background is not None:
+        line["background"] = [{"id": f"b{k}", "title": "", "text": t}
+                              for k, t in enumerate(background)]
+    return json.dumps(line)
+
+
+def _evaluate(*args: str) -> dict:
+    result = runner.invoke(app, ["evaluate", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_peers_are_scored_beside_ours_with_per_cluster_scores(tmp_path: Path) -> None:
+    dataset = tmp_path / "d.jsonl"
+    dataset.write_text("\n".join([_line("c1", STORY, ["militants seized the town"]),
+                                  _line("c2", STORY, ["the army said"])]) + "\n")
+    peers = tmp_path / "peers.jsonl"
+    peers.write_text("\n".join(json.dumps(p) for p in [
+        {"system": "p", "id": "c1", "summary": "Militants seized the town today"},  # all 4
+        {"system": "p", "id": "c2", "summary": "nothing matches here"},  # none
+        {"system": "p", "id": "elsewhere", "summary": "not in the dataset"},
+    ]) + "\n{broken\n")
+    document = _evaluate(str(dataset), "--systems", "lead", "--peers", str(peers),
+                         "--words", "5")
+    systems = {s["name"]: s for s in document["systems"]}
+    peer = systems["p"]
+    assert peer["clusters"] == 2 and peer["seconds"] is None
+    assert peer["per_cluster"]["c1"]["rouge1"]["recall"] == 1.0
+    assert peer["per_cluster"]["c2"]["rouge1"]["recall"] == 0.0
+    assert peer["rouge1"]["recall"] == 0.5  # the mean over its two clusters
+    assert set(systems["lead"]["per_cluster"]) == {"c1", "c2"}
+
+
+def test_baseline_comparison_is_paired_and_an_interval_brackets_the_mean(
+        tmp_path: Path) -> None:
+    dataset = tmp_path / "d.jsonl"
+    dataset.write_text("\n".join(_line(f"c{k}", STORY, ["militants seized the town"])
+                                 for k in range(6)) + "\n")
+    peers = tmp_path / "peers.jsonl"
+    rows = [{"system": "same", "id": f"c{k}", "summary": "Militants seized the town of"}
+            for k in range(6)]
+    rows += [{"system": "worse", "id": f"c{k}", "summary": "militants" if k % 2 else "town"}
+             for k in range(6)]
+    peers.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    document = _evaluate(str(dataset), "-s", "lead", "--peers", str(peers), "--baseline",
+                         "lead", "--words", "5")
+    systems = {s["name"]: s for s in document["systems"]}
+    # "same" is the lead's text on every cluster: no difference at all
+    assert systems["same"]["versus"]["rouge1"] == {"difference": 0.0, "p_value": 1.0}
+    worse = systems["worse"]["versus"]
+    assert worse["baseline"] == "lead" and worse["clusters"] == 6
+    assert worse["rouge1"]["difference"] == -0.75 and worse["rouge1"]["p_value"] < 0.05
+    low, high = systems["worse"]["rouge1"]["recall_interval"]
+    assert low <= 0.25 <= high
+
+
+def test_evaluate_rejects_an_unknown_baseline_and_a_clashing_peer(tmp_path: Path) -> None:
+    dataset = tmp_path / "d.jsonl"
+    dataset.write_text(_line("c", STORY, ["militants seized the town"]) + "\n")
+    unknown = runner.invoke(app, ["evaluate", str(dataset), "-s", "lead", "-b", "nobody"])
+    assert unknown.exit_code == 2 and "nobody" in unknown.stderr
+    peers = tmp_path / "peers.jsonl"
+    peers.write_text(json.dumps({"system": "lead", "id": "c", "summary": "x"}) + "\n")
+    clash = runner.invoke(app, ["evaluate", str(dataset), "-s", "lead", "--peers", str(peers)])
+    assert clash.exit_code == 2 and "lead" in clash.stderr
+
+
+def test_background_makes_an_update_brief_that_leaves_out_known_news(tmp_path: Path) -> None:
+    known = "Militants seized the town of Tal Afar in northern Iraq on Monday."
+    new = "The army retook it on Friday night after heavy fighting in the streets."
+    texts = [f"{known} {new}", f"{known} {new}"]
+    dataset = tmp_path / "d.jsonl"
+    dataset.write_text(_cluster("u", texts, [new], background=[known]) + "\n")
+    document = _evaluate(str(dataset), "-s", "summarize,ilp-no-background", "--words", "12")
+    systems = {s["name"]: s for s in document["systems"]}
+    # with the background known, the brief is the new sentence; without, it repeats old news
+    assert systems["summarize"]["rouge2"]["recall"] == 1.0
+    assert systems["ilp-no-background"]["rouge2"]["recall"] < 1.0

@@ -11,12 +11,12 @@ import contextlib
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from summarize.clitools import log, warn
 from summarize.config import Config
-from summarize.model import Brief, Corpus
+from summarize.model import Article, Brief, Corpus
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ NOTHING_NEW = "No new articles since the last run"
 
 
 def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *,
-              explain: bool, seen: SeenOptions | None, write_empty: bool) -> None:
+              explain: bool, seen: SeenOptions | None, write_empty: bool,
+              background: Sequence[str] = ()) -> None:
     """Summarise ``inputs`` to the destination; with an output file, under its lock from
     start to finish, so an overlapping run waits instead of repeating or racing this one."""
     from summarize.output import expand_template, output_lock
@@ -43,11 +44,12 @@ def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *
     target = expand_template(destination.output) if destination.output is not None else None
     with output_lock(target, destination.lock_timeout) if target else contextlib.nullcontext():
         _run(inputs, config, target, destination.fmt, explain=explain, seen=seen,
-             write_empty=write_empty)
+             write_empty=write_empty, background=background)
 
 
 def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | None, *,
-         explain: bool, seen: SeenOptions | None, write_empty: bool) -> None:
+         explain: bool, seen: SeenOptions | None, write_empty: bool,
+         background: Sequence[str]) -> None:
     from summarize.pipeline import summarize_articles
     from summarize.reader import read_articles
 
@@ -58,12 +60,17 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
     log.info("read %d article(s), skipped %d, in %.2f s", len(read.articles), len(read.skipped),
              time.perf_counter() - started)
     articles = list(read.articles)
+    known: list[Article] = []
+    if background:
+        known = list(read_articles(background, config.reader).articles)
     store = None
     if seen is not None:
         from summarize.seen import SeenStore, default_state_path
 
         store = SeenStore(seen.state or default_state_path())
-        articles = store.unseen(articles)
+        split = store.split(articles, days=config.update.background_days)
+        articles = split.new
+        known = [*known, *split.known]
         log.info("%d of %d article(s) are new (state: %s)", len(articles), len(read.articles),
                  store.path)
         if not articles:
@@ -73,7 +80,10 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
                 empty = Brief(NOTHING_NEW, (), Corpus((), (), config.language), "nothing", False)
                 _deliver(empty, target, fmt, explain=explain, config=config)
             return
-    brief = summarize_articles(articles, config)
+    if known:
+        known = [replace(a, id=i) for i, a in enumerate(known)]
+        log.info("%d background article(s): what the reader already knows", len(known))
+    brief = summarize_articles(articles, config, background=known)
     if brief.shortfall:
         warn(f"only {len(brief.chosen)} sentence(s) available for a brief of {brief.requested}")
     _deliver(brief, target, fmt, explain=explain, config=config)

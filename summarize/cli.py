@@ -129,6 +129,9 @@ def brief(
     state: Annotated[Path | None, typer.Option(
         "--state", help="The --new-only record (SQLite); default under the user's state "
         "folder.")] = None,
+    background: Annotated[list[str] | None, typer.Option(
+        "--background", help="Articles the reader already knows (files or folders, "
+        "repeatable): the brief leaves out what they said.", show_default=False)] = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -149,6 +152,7 @@ def brief(
             paths or [str(seeds_dir())], build_config(config_file, overrides),
             Destination(output, fmt, lock_timeout), explain=explain,
             seen=SeenOptions(state) if new_only else None, write_empty=write_empty,
+            background=background or (),
         )
 
 

@@ -5,19 +5,35 @@ that is renamed or copied is still the same article and one that is edited is ne
 is a SQLite database under the user's state folder (``platformdirs``), or a path given with
 ``--state``. Callers mark articles seen only after the brief is safely written, so a failed run
 loses nothing: the next run retries those articles.
+
+The record also keeps each seen article's text, so that the next brief on a continuing story
+can leave out what the reader was told before (the background of an update brief) even once
+the old files are gone. Schema versions (SQLite's ``user_version``): 0 (the first release)
+had only the ``seen`` table of hashes; 2 adds ``content``. An older record is kept as it is
+and upgraded in place by adding the new table (an empty one); its old articles have no text to
+offer, but still count as seen. A record from a newer version is refused, never rewritten.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from summarize.errors import OutputError
 from summarize.model import Article
+
+SCHEMA_VERSION = 2
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS seen (hash TEXT PRIMARY KEY, source TEXT NOT NULL, "
+    "first_seen TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS content (hash TEXT PRIMARY KEY REFERENCES seen(hash), "
+    "headline TEXT, paragraphs TEXT NOT NULL)",
+)
 
 
 def default_state_path() -> Path:
@@ -31,8 +47,17 @@ def fingerprint(article: Article) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Split:
+    """The input divided: articles no run has seen (renumbered from 0), and what the reader
+    already knows (seen inputs, and the text of articles seen lately), renumbered too."""
+
+    new: list[Article]
+    known: list[Article]
+
+
 class SeenStore:
-    """Content hashes of articles summarised by earlier successful runs."""
+    """Content hashes, and texts, of articles summarised by earlier successful runs."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -41,36 +66,67 @@ class SeenStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=30)
-            connection.execute("CREATE TABLE IF NOT EXISTS seen (hash TEXT PRIMARY KEY, "
-                               "source TEXT NOT NULL, first_seen TEXT NOT NULL)")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version <= SCHEMA_VERSION:
+                with connection:
+                    for statement in _TABLES:
+                        connection.execute(statement)
+                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (OSError, sqlite3.Error) as exc:
             raise OutputError(f"cannot use the state database {self.path}: {exc}",
                               "check the folder's permissions, or pass --state PATH") from None
+        if version > SCHEMA_VERSION:
+            connection.close()
+            raise OutputError(f"the state database {self.path} was written by a newer "
+                              f"summarize (schema {version}; this one knows {SCHEMA_VERSION})",
+                              "upgrade summarize, or pass --state PATH for a new record")
         return connection
 
-    def unseen(self, articles: Sequence[Article]) -> list[Article]:
-        """The articles not recorded yet, renumbered from 0 in their order."""
+    def split(self, articles: Sequence[Article], *, days: float) -> Split:
+        """Divide ``articles`` into new and known; add the stored text of articles first seen
+        within ``days`` that are not among the inputs to what is known."""
         connection = self._connect()
+        since = (datetime.datetime.now(datetime.UTC)
+                 - datetime.timedelta(days=days)).isoformat(timespec="seconds")
         try:
             known = {row[0] for row in connection.execute("SELECT hash FROM seen")}
+            stored = connection.execute(
+                "SELECT seen.hash, seen.source, content.headline, content.paragraphs "
+                "FROM seen JOIN content ON content.hash = seen.hash "
+                "WHERE seen.first_seen >= ? ORDER BY seen.first_seen, seen.hash", (since,)
+            ).fetchall()
         except sqlite3.Error as exc:
             raise OutputError(f"cannot read the state database {self.path}: {exc}",
                               "move the file away to start afresh") from None
         finally:
             connection.close()
-        fresh = [a for a in articles if fingerprint(a) not in known]
-        return [replace(a, id=i) for i, a in enumerate(fresh)]
+        hashes = [fingerprint(a) for a in articles]
+        new = [a for a, h in zip(articles, hashes, strict=True) if h not in known]
+        seen_inputs = [a for a, h in zip(articles, hashes, strict=True) if h in known]
+        inputs = set(hashes)
+        remembered = [Article(0, source, source.rsplit("/", 1)[-1], headline,
+                              tuple(json.loads(paragraphs)))
+                      for digest, source, headline, paragraphs in stored if digest not in inputs]
+        return Split(_numbered(new), _numbered([*seen_inputs, *remembered]))
 
     def mark(self, articles: Iterable[Article]) -> None:
-        """Record ``articles`` as summarised (in one transaction)."""
+        """Record ``articles`` as summarised, with their text (in one transaction)."""
         now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        rows = [(fingerprint(a), a.source, now) for a in articles]
+        rows = [(fingerprint(a), a.source, now, a.headline, json.dumps(list(a.paragraphs)))
+                for a in articles]
         connection = self._connect()
         try:
             with connection:
-                connection.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)", rows)
+                connection.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",
+                                       [r[:3] for r in rows])
+                connection.executemany("INSERT OR IGNORE INTO content VALUES (?, ?, ?)",
+                                       [(r[0], r[3], r[4]) for r in rows])
         except sqlite3.Error as exc:
             raise OutputError(f"cannot update the state database {self.path}: {exc}",
                               "the brief was written; the next run may repeat articles") from None
         finally:
             connection.close()
+
+
+def _numbered(articles: Sequence[Article]) -> list[Article]:
+    return [replace(a, id=i) for i, a in enumerate(articles)]

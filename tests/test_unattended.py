@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
+from summarize.config import Config
 from tests.conftest import SEEDS
 
 runner = CliRunner()
@@ -166,3 +167,66 @@ def test_force_color_and_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FORCE_COLOR")
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in runner.invoke(app, ["-n", "1"]).stdout
+
+
+OLD_NEWS = ("Militants seized the northern town of Tal Afar on Monday, officials said.\n"
+            "The militants control several roads leading to the capital city now.\n")
+UPDATE = ("Militants seized the northern town of Tal Afar on Monday, officials said again.\n"
+          "Government troops retook the airport on Friday after heavy fighting overnight.\n")
+
+
+def test_background_files_leave_out_what_the_reader_knows(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_text(OLD_NEWS)
+    (tmp_path / "new.txt").write_text(UPDATE)
+    plain = runner.invoke(app, [str(tmp_path / "new.txt"), "-n", "1"])
+    assert plain.exit_code == 0 and "Tal Afar" in plain.stdout  # the lead, on its own
+    update = runner.invoke(app, [str(tmp_path / "new.txt"), "-n", "1", "--background",
+                                 str(tmp_path / "old.txt")])
+    assert update.exit_code == 0, update.output
+    assert "retook the airport" in update.stdout and "Tal Afar" not in update.stdout
+    missing = runner.invoke(app, [str(tmp_path / "new.txt"), "--background", "/no/such"])
+    assert missing.exit_code == 66
+
+
+def test_new_only_uses_what_earlier_runs_saw_as_background(tmp_path: Path) -> None:
+    news, state = tmp_path / "news", tmp_path / "seen.sqlite3"
+    news.mkdir()
+    (news / "monday.txt").write_text(OLD_NEWS)
+    args = [str(news), "-n", "1", "--new-only", "--state", str(state), "--verbose"]
+    assert runner.invoke(app, args).exit_code == 0
+    # the old file is gone by the next run: its text comes from the record
+    (news / "monday.txt").unlink()
+    (news / "friday.txt").write_text(UPDATE)
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert "1 background article(s)" in second.stderr
+    assert "retook the airport" in second.stdout and "Tal Afar" not in second.stdout
+
+
+def test_a_state_from_the_first_release_is_read_and_upgraded(tmp_path: Path) -> None:
+    import sqlite3
+
+    from summarize.reader import read_articles
+    from summarize.seen import fingerprint
+
+    news, state = tmp_path / "news", tmp_path / "seen.sqlite3"
+    _news(news, "000_2d151e24d6b0ac8d.txt")
+    article = read_articles([str(news)], Config().reader).articles[0]
+    old = sqlite3.connect(state)  # the first release's schema: hashes only, user_version 0
+    with old:
+        old.execute("CREATE TABLE seen (hash TEXT PRIMARY KEY, source TEXT NOT NULL, "
+                    "first_seen TEXT NOT NULL)")
+        old.execute("INSERT INTO seen VALUES (?, ?, ?)",
+                    (fingerprint(article), "x", "2026-01-01T00:00:00+00:00"))
+    old.close()
+    result = runner.invoke(app, [str(news), "--new-only", "--state", str(state)])
+    assert result.exit_code == 0 and "no new articles" in result.stderr  # still seen
+    upgraded = sqlite3.connect(state)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert upgraded.execute("SELECT COUNT(*) FROM seen").fetchone()[0] == 1
+    assert upgraded.execute("SELECT COUNT(*) FROM content").fetchone()[0] == 0
+    upgraded.execute("PRAGMA user_version = 9")
+    upgraded.commit()
+    upgraded.close()
+    newer = runner.invoke(app, [str(news), "--new-only", "--state", str(state)])
+    assert newer.exit_code == 73 and "newer" in newer.stderr

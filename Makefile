@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit bench devsets clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,8 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/activate
 bench: $(VENV)/.installed-bench
 	$(BIN)/python -m compileall -q summarize
 	$(BIN)/python benchmarks/run.py
+
+# Figures on the development datasets (NIST's DUC data: built locally, never committed).
+DEVSETS ?= devsets
+devsets: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/devsets.py $(DEVSETS)

@@ -136,6 +136,15 @@ def plot(results: dict[str, dict[int, tuple[float, float]]], path: Path) -> None
     figure.savefig(path, dpi=110)
 
 
+def development_figures() -> list[str]:
+    """The figures ``benchmarks/devsets.py`` wrote from the (uncommitted) DUC datasets."""
+    saved = ROOT / "benchmarks" / "devsets.md"
+    if not saved.exists():
+        return ["Not measured yet: build the datasets and run `python benchmarks/devsets.py "
+                "DEVSETS` (README, \"Evaluation and benchmarks\")."]
+    return saved.read_text(encoding="utf-8").rstrip("\n").split("\n")
+
+
 def report(results: dict[str, dict[int, tuple[float, float]]], startup: dict[str, float],
            quality: dict[str, object], many_picks: tuple[float, float] | None) -> str:
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -162,6 +171,7 @@ def report(results: dict[str, dict[int, tuple[float, float]]], startup: dict[str
         cells = [f"{100 * system[m][f]:.2f}" for m in ("rouge1", "rouge2", "rougeL")
                  for f in ("recall", "f1")]
         lines.append(f"| {system['name']} | {' | '.join(cells)} | {system['seconds']:.2f} |")
+    lines += ["", "## Quality on the development datasets", "", *development_figures()]
     lines += [
         "",
         "## Speed and memory",

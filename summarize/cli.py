@@ -18,7 +18,7 @@ from summarize import __version__
 from summarize.batch_cli import batch, evaluate
 from summarize.brief_cli import Destination, SeenOptions, run_brief
 from summarize.clitools import budget_overrides, build_config, configure_logging, guarded
-from summarize.config import ALGORITHMS
+from summarize.config import ALGORITHMS, METHODS, ORDERS
 from summarize.resources import seeds_dir
 from summarize.schedule_cli import EXAMPLE as SCHEDULE_EXAMPLE
 from summarize.schedule_cli import schedule
@@ -92,15 +92,18 @@ def brief(
         "--algorithm", "-a", callback=_choice("--algorithm", ALGORITHMS),
         help=f"Scorer: {', '.join(ALGORITHMS)}. Default hybrid.")] = None,
     method: Annotated[str | None, typer.Option(
-        "--method", callback=_choice("--method", ("coverage", "mmr")),
-        help="Selection: coverage (default) or mmr.")] = None,
+        "--method", callback=_choice("--method", METHODS),
+        help="Selection: ilp (exact concept coverage, default), coverage (its greedy "
+             "approximation) or mmr.")] = None,
     redundancy: Annotated[float | None, typer.Option(
         "--redundancy", min=0.0, max=1.0,
         help="Select by MMR with this lambda: 1 ranks by score alone, lower favours novelty "
              "(implies --method mmr).")] = None,
     order: Annotated[str | None, typer.Option(
-        "--order", callback=_choice("--order", ("rank", "source")),
-        help="Sentence order: rank (best first) or source (article, then position).")] = None,
+        "--order", callback=_choice("--order", ORDERS),
+        help="Sentence order: story (an article's first sentence opens, then the articles' "
+             "order; default), source (article, then position) or rank (best first).")
+    ] = None,
     fmt: Annotated[str | None, typer.Option(
         "--format", "-f", callback=_choice("--format", ("text", "markdown", "json")),
         help="text, markdown or json. Default: from --output's suffix, else text.")] = None,

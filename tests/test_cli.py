@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from summarize import __version__
 from summarize.cli import app
+from summarize.discourse import leans_on_previous
 from tests.conftest import SEEDS
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds_brief.txt"
@@ -164,3 +165,20 @@ def test_single_article_is_selected_by_mmr_and_leads() -> None:
                               "json").stdout)
     assert [s["sources"][0]["position"] for s in document["sentences"]] == [0, 1]
     assert [s["rank"] for s in document["sentences"]] == [2, 1]  # MMR picked the second first
+
+
+@pytest.mark.parametrize("method", ["ilp", "coverage", "mmr"])
+def test_every_selection_method_fills_the_budget_without_dangling(method: str) -> None:
+    document = json.loads(run("-n", "4", "--method", method, "--format", "json").stdout)
+    assert len(document["sentences"]) == 4
+    assert not any(leans_on_previous(s["text"]) for s in document["sentences"])
+    assert document["sentences"][0]["sources"][0]["position"] == 0  # an article's lead opens
+
+
+def test_order_rank_shows_the_pick_order_and_story_opens_with_a_lead() -> None:
+    ranked = json.loads(run("-n", "4", "--order", "rank", "--format", "json").stdout)
+    assert [s["rank"] for s in ranked["sentences"]] == [1, 2, 3, 4]
+    story = json.loads(run("-n", "4", "--format", "json").stdout)
+    assert sorted(s["id"] for s in story["sentences"]) == sorted(
+        s["id"] for s in ranked["sentences"])
+    assert any(o["position"] == 0 for o in story["sentences"][0]["sources"])

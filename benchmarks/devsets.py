@@ -1,0 +1,167 @@
+"""Figures on the development datasets (DUC 2006, DUC 2007 update), for BENCHMARKS.md.
+
+The datasets are NIST's and are never committed: build them first (DEVELOPERS.md, or README
+"Evaluation and benchmarks"), then
+
+    python benchmarks/devsets.py /tmp/devsets            # writes benchmarks/devsets.md
+
+``make bench`` copies that file's tables into BENCHMARKS.md. Only figures are written, never
+text from the datasets. What is measured:
+
+* that our scorer reproduces NIST's published DUC 2006 ROUGE-2 of the official systems
+  (``evaluate --jackknife`` against ``duc2006-official.json``);
+* the ablation table: ROUGE-1/2 recall of the default and of each variant that changes one of
+  its choices, on DUC 2006 at 250 and at 100 words, and on the DUC 2007 update task (sets B
+  and C with their background, set A without), beside the best official system of each;
+* readability: the share of chosen sentences that open with a dangling reference whose anchor
+  is not in the brief, and the share of briefs that open with an article's first sentence;
+* the time of ``summarize batch`` on the 50 DUC 2006 clusters (whole process).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarize.config import Config  # noqa: E402
+from summarize.dataset import Cluster, read_dataset, read_peers  # noqa: E402
+from summarize.discourse import anchors, is_lead, leans_on_previous  # noqa: E402
+from summarize.evaluate import evaluate  # noqa: E402
+from summarize.merge import merge  # noqa: E402
+from summarize.pipeline import summarize_corpus  # noqa: E402
+from summarize.select import Budget  # noqa: E402
+
+SYSTEMS = ["summarize", "ilp-anchored", "ilp-dangling-allowed", "ilp-no-lead-bonus",
+           "ilp-share-0.3", "ilp-min-6-words", "ilp-no-fill", "ilp-no-background", "coverage",
+           "mmr", "lead", "lexrank"]
+SETTINGS = [  # label, dataset file, words, cluster suffixes kept (None: all)
+    ("DUC 2006, 250 words", "duc2006.jsonl", 250, None),
+    ("DUC 2006, 100 words", "duc2006.jsonl", 100, None),
+    ("DUC 2007 update B+C, 100 words", "duc2007-update.jsonl", 100, "BC"),
+    ("DUC 2007 update A, 100 words", "duc2007-update.jsonl", 100, "A"),
+]
+PEERS = {"duc2006.jsonl": "duc2006-peers.jsonl",
+         "duc2007-update.jsonl": "duc2007-update-peers.jsonl"}
+
+
+def clusters(folder: Path, name: str, suffixes: str | None) -> list[Cluster]:
+    found = [c for c in read_dataset(folder / name, Config().reader) if isinstance(c, Cluster)]
+    return [c for c in found if suffixes is None or c.id[-1] in suffixes]
+
+
+def official_check(folder: Path) -> list[str]:
+    data = clusters(folder, "duc2006.jsonl", None)
+    peers, _ = read_peers(folder / "duc2006-peers.jsonl")
+    published = json.loads((folder / "duc2006-official.json").read_text())["rouge2"]
+    results = evaluate(data, [], Config(), limit=250, peers=peers, jackknife=True)
+    rows = [(r.name, 100 * r.scores["rouge2"].recall, 100 * published[r.name])
+            for r in results if r.name in published]
+    systems = [row for row in rows if not row[0].isalpha()]
+    humans = [row for row in rows if row[0].isalpha()]
+    worst = max(systems, key=lambda row: abs(row[1] - row[2]))
+    lines = [
+        "`summarize evaluate duc2006.jsonl --peers duc2006-peers.jsonl --words 250 "
+        "--jackknife` against NIST's published DUC 2006 ROUGE-2 recall:",
+        "",
+        "| system | ours | NIST | difference |", "|---|---:|---:|---:|",
+    ]
+    for name in ("24", "2", "1", worst[0]):
+        ours, nist = next((o, n) for s, o, n in systems if s == name)
+        lines.append(f"| {name} | {ours:.2f} | {nist:.2f} | {ours - nist:+.3f} |")
+    lines += ["", f"All {len(systems)} official systems within "
+              f"{max(abs(o - n) for _, o, n in systems):.3f} ROUGE-2 points (the largest "
+              f"difference is system {worst[0]}'s); the {len(humans)} human summarisers, scored "
+              f"against the other three references, within "
+              f"{max(abs(o - n) for _, o, n in humans):.3f}."]
+    return lines
+
+
+def ablation(folder: Path) -> tuple[list[str], dict[str, dict[str, tuple[float, float]]]]:
+    table: dict[str, dict[str, tuple[float, float]]] = {}
+    for label, name, words, suffixes in SETTINGS:
+        data = clusters(folder, name, suffixes)
+        peers, _ = read_peers(folder / PEERS[name])
+        results = evaluate(data, SYSTEMS, Config(), limit=words, peers=peers)
+        ours = {r.name: (100 * r.scores["rouge1"].recall, 100 * r.scores["rouge2"].recall)
+                for r in results if r.name in SYSTEMS}
+        official = [r for r in results if r.name not in SYSTEMS and not r.name.isalpha()]
+        best1 = max(official, key=lambda r: r.scores["rouge1"].recall)
+        best2 = max(official, key=lambda r: r.scores["rouge2"].recall)
+        ours["best official system (R-1 / R-2)"] = (100 * best1.scores["rouge1"].recall,
+                                                    100 * best2.scores["rouge2"].recall)
+        table[label] = ours
+        print(f"done: {label}", file=sys.stderr)
+    names = [*SYSTEMS, "best official system (R-1 / R-2)"]
+    lines = ["| system | " + " | ".join(label for label, *_ in SETTINGS) + " |",
+             "|---|" + "---:|" * len(SETTINGS)]
+    for name in names:
+        cells = [f"{table[label][name][0]:.2f} / {table[label][name][1]:.2f}"
+                 for label, *_ in SETTINGS]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines, table
+
+
+def readability(folder: Path) -> list[str]:
+    lines = ["| setting | sentences chosen | dangling, anchor not in the brief | "
+             "briefs opening with an article's first sentence |", "|---|---:|---:|---:|"]
+    config = Config()
+    for label, name, words, suffixes in SETTINGS:
+        chosen = dangling = openers = briefs = 0
+        for cluster in clusters(folder, name, suffixes):
+            corpus = merge(cluster.articles)
+            known = merge(cluster.background) if cluster.background else None
+            brief = summarize_corpus(corpus, config, budget=Budget(words=words, fill=True),
+                                     background=known)
+            ids = {c.sentence.id for c in brief.chosen}
+            leans_on = anchors(corpus)
+            for c in brief.chosen:
+                chosen += 1
+                if leans_on_previous(c.sentence.text) and not ids & set(leans_on[c.sentence.id]):
+                    dangling += 1
+            briefs += 1
+            openers += bool(brief.chosen) and is_lead(brief.chosen[0].sentence)
+        lines.append(f"| {label} | {chosen} | {dangling} ({100 * dangling / chosen:.1f}%) | "
+                     f"{openers} of {briefs} |")
+    return lines
+
+
+def batch_time(folder: Path) -> list[str]:
+    command = [str(Path(sys.executable).parent / "summarize"), "batch",
+               str(folder / "duc2006.jsonl")]
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run([*command, "-o", f"{tmp}/out.jsonl"], check=True)
+            times.append(time.perf_counter() - start)
+    return [f"`summarize batch duc2006.jsonl` (50 clusters of 25 articles, 5-sentence briefs, "
+            f"whole process): median of 3 runs {statistics.median(times):.1f} s "
+            f"({', '.join(f'{t:.1f}' for t in times)})."]
+
+
+def main() -> None:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "devsets")
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    ablation_lines, _ = ablation(folder)
+    parts = [
+        f"Generated by `python benchmarks/devsets.py DEVSETS` on {started}. ROUGE recall x100, "
+        "references pooled, summaries and references cut to the word limit.",
+        "", "### Our scorer against NIST's", "", *official_check(folder),
+        "", "### Ablation: ROUGE-1 / ROUGE-2 recall", "", *ablation_lines,
+        "", "### Readability of the default briefs", "", *readability(folder),
+        "", "### Time", "", *batch_time(folder), "",
+    ]
+    (ROOT / "benchmarks" / "devsets.md").write_text("\n".join(parts), encoding="utf-8")
+    print("wrote benchmarks/devsets.md", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -30,6 +30,8 @@ def batch(
 ) -> None:
     """Summarise every cluster of a dataset; one output line per cluster, in input order.
 
+    A cluster's "background" articles (known to the reader) make its brief an update brief.
+
     Each line: {"id", "summary" (the brief as plain text), "sentences" (as in --format json)}.
     A bad input line is reported with its number and skipped; then the exit status is 65.
     """
@@ -49,7 +51,7 @@ def batch(
                     warn(f"{dataset}:{item.line}: skipped: {item.reason}")
                     bad += 1
                     continue
-                brief = summarize_articles(item.articles, config)
+                brief = summarize_articles(item.articles, config, background=item.background)
                 lines.append(json.dumps({
                     "id": item.id,
                     "summary": summary_text(brief),

@@ -152,3 +152,14 @@ def test_background_makes_an_update_brief_that_leaves_out_known_news(tmp_path: P
     # with the background known, the brief is the new sentence; without, it repeats old news
     assert systems["summarize"]["rouge2"]["recall"] == 1.0
     assert systems["ilp-no-background"]["rouge2"]["recall"] < 1.0
+
+
+def test_batch_gives_update_briefs_for_clusters_with_background(tmp_path: Path) -> None:
+    known = "Militants seized the town of Tal Afar in northern Iraq on Monday."
+    new = "The army retook it on Friday night after heavy fighting in the streets."
+    dataset = tmp_path / "d.jsonl"
+    dataset.write_text(_cluster("u", [f"{known} {new}", f"{known} {new}"], [],
+                                background=[known]) + "\n")
+    result = runner.invoke(app, ["batch", str(dataset), "-n", "1"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"] == new

@@ -4,6 +4,7 @@ The datasets are NIST's and are never committed: build them first (DEVELOPERS.md
 "Evaluation and benchmarks"), then
 
     python benchmarks/devsets.py /tmp/devsets            # writes benchmarks/devsets.md
+    python benchmarks/devsets.py /tmp/devsets --against ../old-checkout   # and times both
 
 ``make bench`` copies that file's tables into BENCHMARKS.md. Only figures are written, never
 text from the datasets. What is measured:
@@ -15,12 +16,15 @@ text from the datasets. What is measured:
   and C with their background, set A without), beside the best official system of each;
 * readability: the share of chosen sentences that open with a dangling reference whose anchor
   is not in the brief, and the share of briefs that open with an article's first sentence;
-* the time of ``summarize batch`` on the 50 DUC 2006 clusters (whole process).
+* the time of ``summarize batch`` on the 50 DUC 2006 clusters (whole process), beside an
+  earlier version's when ``--against`` gives a checkout of it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -133,22 +137,36 @@ def readability(folder: Path) -> list[str]:
     return lines
 
 
-def batch_time(folder: Path) -> list[str]:
-    command = [str(Path(sys.executable).parent / "summarize"), "batch",
-               str(folder / "duc2006.jsonl")]
-    times = []
+def batch_time(folder: Path, earlier: Path | None) -> list[str]:
+    """Median whole-process time of ``summarize batch`` on DUC 2006, ours interleaved with an
+    earlier checkout's (``--against DIR``) when given, so both see the same machine load."""
+    dataset = str(folder / "duc2006.jsonl")
+    runs = {"this version": [sys.executable, "-m", "summarize", "batch", dataset]}
+    if earlier is not None:
+        runs[f"earlier checkout ({earlier.name})"] = runs["this version"]
+    times: dict[str, list[float]] = {name: [] for name in runs}
     with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(3):
-            start = time.perf_counter()
-            subprocess.run([*command, "-o", f"{tmp}/out.jsonl"], check=True)
-            times.append(time.perf_counter() - start)
-    return [f"`summarize batch duc2006.jsonl` (50 clusters of 25 articles, 5-sentence briefs, "
-            f"whole process): median of 3 runs {statistics.median(times):.1f} s "
-            f"({', '.join(f'{t:.1f}' for t in times)})."]
+        for _ in range(5):
+            for name, command in runs.items():
+                code = str(ROOT if name == "this version" else earlier)
+                start = time.perf_counter()
+                subprocess.run([*command, "-o", f"{tmp}/out.jsonl"], check=True, cwd=code,
+                               env={**os.environ, "PYTHONPATH": code})
+                times[name].append(time.perf_counter() - start)
+    lines = ["`summarize batch duc2006.jsonl` (50 clusters of 25 articles, 5-sentence briefs, "
+             "whole process), median of 5 runs, interleaved:", ""]
+    lines += [f"- {name}: {statistics.median(t):.1f} s ({', '.join(f'{x:.1f}' for x in t)})"
+              for name, t in times.items()]
+    return lines
 
 
 def main() -> None:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "devsets")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("devsets", type=Path, nargs="?", default=Path("devsets"))
+    parser.add_argument("--against", type=Path, help="a checkout of an earlier version, "
+                        "timed beside this one")
+    args = parser.parse_args()
+    folder = args.devsets
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     ablation_lines, _ = ablation(folder)
     parts = [
@@ -157,7 +175,7 @@ def main() -> None:
         "", "### Our scorer against NIST's", "", *official_check(folder),
         "", "### Ablation: ROUGE-1 / ROUGE-2 recall", "", *ablation_lines,
         "", "### Readability of the default briefs", "", *readability(folder),
-        "", "### Time", "", *batch_time(folder), "",
+        "", "### Time", "", *batch_time(folder, args.against), "",
     ]
     (ROOT / "benchmarks" / "devsets.md").write_text("\n".join(parts), encoding="utf-8")
     print("wrote benchmarks/devsets.md", file=sys.stderr)

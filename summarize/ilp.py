@@ -21,8 +21,12 @@ limit bounds the search on pathological inputs, and the best solution found is u
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -118,8 +122,9 @@ def ilp_select(concepts: Concepts, lengths: np.ndarray, salience: np.ndarray, *,
             constraints.append(_rows(needs, n + m, 0.0))
     # only sentences need be integral: with them fixed, each concept variable is at its bound
     integrality = np.concatenate([np.ones(n), np.zeros(m)])
-    result = milp(objective, integrality=integrality, bounds=Bounds(0, 1),
-                  constraints=constraints, options={"node_limit": NODE_LIMIT})
+    with native_stdout_silenced():
+        result = milp(objective, integrality=integrality, bounds=Bounds(0, 1),
+                      constraints=constraints, options={"node_limit": NODE_LIMIT})
     if result.x is None:
         log.info("the exact selection found no solution (%s)", result.message)
         return None
@@ -138,3 +143,30 @@ def _rows(entries: list[list[tuple[int, float]]], width: int, upper: float) -> A
     values = [v for entry in entries for _, v in entry]
     matrix = coo_matrix((values, (rows, cols)), shape=(len(entries), width)).tocsr()
     return LinearConstraint(matrix, -np.inf, upper)
+
+
+@contextlib.contextmanager
+def native_stdout_silenced() -> Iterator[None]:
+    """Send what native code prints to the process's standard output to /dev/null meanwhile.
+
+    HiGHS (1.x, as SciPy 1.17 ships it) now and then prints a debugging line from C++
+    straight to file descriptor 1 ("HighsMipSolverData::transformNewIntegerFeasibleSolution
+    ..."), below Python's ``sys.stdout`` and whatever its logging options say; in a brief sent
+    to stdout, that line would corrupt the output. C's buffer is flushed before descriptor 1
+    is put back, so nothing buffered leaks out later.
+    """
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError):  # no descriptor 1 to protect
+        yield
+        return
+    libc = ctypes.CDLL(None)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+        yield
+    finally:
+        libc.fflush(None)
+        os.dup2(saved, 1)
+        os.close(saved)

@@ -83,3 +83,20 @@ def test_the_solution_is_optimal_and_within_the_budget(problem: tuple) -> None:
                if lengths[list(subset)].sum() <= words
                and (sentences is None or size <= sentences))
     assert _coverage(concepts, chosen) == best
+
+
+def test_native_printing_during_the_solve_never_reaches_stdout() -> None:
+    """Regression: HiGHS printed a C++ debugging line into a brief written to stdout."""
+    import subprocess
+    import sys
+
+    script = (
+        "import ctypes, sys\n"
+        "from summarize.ilp import native_stdout_silenced\n"
+        "print('before', flush=True)\n"
+        "with native_stdout_silenced():\n"
+        "    ctypes.CDLL(None).printf(b'native noise\\n')\n"
+        "print('after')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True)
+    assert out.stdout == b"before\nafter\n"

@@ -143,7 +143,9 @@ def batch_time(folder: Path, earlier: Path | None) -> list[str]:
     dataset = str(folder / "duc2006.jsonl")
     runs = {"this version": [sys.executable, "-m", "summarize", "batch", dataset]}
     if earlier is not None:
-        runs[f"earlier checkout ({earlier.name})"] = runs["this version"]
+        revision = subprocess.run(["git", "-C", str(earlier), "rev-parse", "--short", "HEAD"],
+                                  capture_output=True, text=True).stdout.strip()
+        runs[f"earlier checkout ({revision or earlier.name})"] = runs["this version"]
     times: dict[str, list[float]] = {name: [] for name in runs}
     for code in {ROOT, earlier or ROOT}:  # byte-compiled, as installed packages are
         subprocess.run([sys.executable, "-m", "compileall", "-q", "summarize"], cwd=code,

@@ -34,23 +34,33 @@ class BadLine:
     reason: str
 
 
-def read_dataset(path: Path, reader: ReaderConfig) -> Iterator[Cluster | BadLine]:
-    """Yield each line's cluster, or a :class:`BadLine` saying why it cannot be used."""
+def _json_lines(path: Path, what: str, hint: str) -> Iterator[tuple[int, object] | BadLine]:
+    """Each non-blank line's number and decoded JSON, or a :class:`BadLine` if it is not JSON."""
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise NoInputError(f"cannot open dataset {path}: {exc.strerror or exc}",
-                           "give a JSON Lines file, one story cluster a line") from None
+        raise NoInputError(f"cannot open {what} {path}: {exc.strerror or exc}", hint) from None
     with handle:
         for number, raw in enumerate(handle, 1):
             if not raw.strip():
                 continue
             try:
-                yield parse_cluster(json.loads(raw.decode("utf-8")), reader)
+                yield number, json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 yield BadLine(number, f"not valid UTF-8 JSON ({exc})")
-            except ValueError as exc:
-                yield BadLine(number, str(exc))
+
+
+def read_dataset(path: Path, reader: ReaderConfig) -> Iterator[Cluster | BadLine]:
+    """Yield each line's cluster, or a :class:`BadLine` saying why it cannot be used."""
+    for item in _json_lines(path, "dataset", "give a JSON Lines file, one story cluster a line"):
+        if isinstance(item, BadLine):
+            yield item
+            continue
+        number, data = item
+        try:
+            yield parse_cluster(data, reader)
+        except ValueError as exc:
+            yield BadLine(number, str(exc))
 
 
 def parse_cluster(data: object, reader: ReaderConfig) -> Cluster:
@@ -96,29 +106,20 @@ def read_peers(path: Path) -> tuple[dict[str, dict[str, str]], list[BadLine]]:
     """Summaries made by other systems, one a line: ``{"system", "id", "summary"}``, as
     ``{system: {cluster id: summary}}`` (systems in order of first appearance), and the lines
     that could not be used."""
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise NoInputError(f"cannot open peers file {path}: {exc.strerror or exc}",
-                           'give JSON Lines of {"system", "id", "summary"}') from None
     peers: dict[str, dict[str, str]] = {}
     bad: list[BadLine] = []
-    with handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                data = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                bad.append(BadLine(number, f"not valid UTF-8 JSON ({exc})"))
-                continue
-            fields = [data.get(k) for k in ("system", "id", "summary")] \
-                if isinstance(data, dict) else []
-            strings = [f for f in fields if isinstance(f, str)]
-            if len(strings) != 3:
-                bad.append(BadLine(number, "expected an object with string 'system', 'id' "
-                                           "and 'summary'"))
-                continue
-            system, cluster, summary = strings
-            peers.setdefault(system, {})[cluster] = summary
+    for item in _json_lines(path, "peers file", 'give JSON Lines of {"system", "id", "summary"}'):
+        if isinstance(item, BadLine):
+            bad.append(item)
+            continue
+        number, data = item
+        fields = [data.get(k) for k in ("system", "id", "summary")] \
+            if isinstance(data, dict) else []
+        strings = [f for f in fields if isinstance(f, str)]
+        if len(strings) != 3:
+            bad.append(BadLine(number, "expected an object with string 'system', 'id' and "
+                                       "'summary'"))
+            continue
+        system, cluster, summary = strings
+        peers.setdefault(system, {})[cluster] = summary
     return peers, bad

@@ -157,16 +157,16 @@ def native_stdout_silenced() -> Iterator[None]:
     """
     try:
         sys.stdout.flush()
+        flush_c = ctypes.CDLL(None).fflush
         saved = os.dup(1)
-    except (OSError, ValueError):  # no descriptor 1 to protect
+    except (OSError, ValueError, AttributeError):  # no descriptor 1, or no C library to flush
         yield
         return
-    libc = ctypes.CDLL(None)
     try:
         with open(os.devnull, "wb") as null:
             os.dup2(null.fileno(), 1)
         yield
     finally:
-        libc.fflush(None)
+        flush_c(None)
         os.dup2(saved, 1)
         os.close(saved)

@@ -114,6 +114,12 @@ class Selection:
         return similarity, unlocked
 
 
+def mmr_value(scores: np.ndarray, max_similarity: np.ndarray, redundancy: float) -> np.ndarray:
+    """Maximal Marginal Relevance: ``λ·score - (1-λ)·max similarity to the chosen``."""
+    value: np.ndarray = redundancy * scores - (1.0 - redundancy) * max_similarity
+    return value
+
+
 def mmr_select(scores: np.ndarray, selection: Selection, *, redundancy: float) -> list[int]:
     """Indices of the chosen sentences, in the order they were picked.
 
@@ -125,7 +131,7 @@ def mmr_select(scores: np.ndarray, selection: Selection, *, redundancy: float) -
         selection.drop_unfitting()
         if not selection.available.any():
             break
-        value = redundancy * scores - (1.0 - redundancy) * max_similarity
+        value = mmr_value(scores, max_similarity, redundancy)
         best = int(np.argmax(np.where(selection.available, value, -np.inf)))
         np.maximum(max_similarity, selection.take(best)[0], out=max_similarity)
     return selection.chosen
@@ -184,7 +190,7 @@ def top_up(concepts: Concepts | None, scores: np.ndarray, selection: Selection, 
         candidates = np.flatnonzero(selection.available)
         if not candidates.size:
             break
-        value = redundancy * scores - (1.0 - redundancy) * max_similarity
+        value = mmr_value(scores, max_similarity, redundancy)
         best = max(candidates.tolist(),
                    key=lambda i: (_useful_gain(concepts, covered, selection, i), value[i], -i))
         if concepts is not None:

@@ -1,8 +1,8 @@
 """How sentences depend on their neighbours, and an order in which a brief reads naturally.
 
 A sentence *leans on* the one before it when it opens with a word that points back at something
-said earlier: a pronoun or demonstrative ("She had already returned...", "This is up from..."),
-a connective ("But since...", "Meanwhile, ...") or a quotation with no speaker named after it.
+said earlier: a pronoun or demonstrative ("She had left by then...", "This doubles..."),
+a connective ("But after...", "Meanwhile, ...") or a quotation with no speaker named after it.
 Lifted out of its article, such a sentence dangles; the selection leaves it out unless the
 sentence it leans on is in the brief too (``[sentences] dangling``).
 

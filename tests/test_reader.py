@@ -142,5 +142,5 @@ def test_wire_dateline_is_dropped_from_the_first_paragraph(first: str, expected:
 
 
 def test_newswire_ptb_quotes_become_ascii_quotes() -> None:
-    assert clean("``Those people weren't coming,'' said Louise.") == (
-        '"Those people weren\'t coming," said Louise.')
+    assert clean("``The ferry won't run,'' said Ana.") == (
+        '"The ferry won\'t run," said Ana.')

@@ -11,7 +11,7 @@ import contextlib
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.clitools import log, warn
@@ -81,7 +81,6 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
                 _deliver(empty, target, fmt, explain=explain, config=config)
             return
     if known:
-        known = [replace(a, id=i) for i, a in enumerate(known)]
         log.info("%d background article(s): what the reader already knows", len(known))
     brief = summarize_articles(articles, config, background=known)
     if brief.shortfall:

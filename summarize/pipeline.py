@@ -11,7 +11,7 @@ import logging
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 import numpy as np
@@ -51,12 +51,12 @@ def summarize_paths(inputs: Sequence[str], config: Config, *,
 
 def summarize_articles(articles: Sequence[Article], config: Config, *,
                        background: Sequence[Article] = ()) -> Brief:
-    """Summarise ``articles``; with ``background`` (articles the reader already knows), an
-    update brief that leaves out what those articles said."""
+    """Summarise ``articles``; with ``background`` (articles the reader already knows, from any
+    sources and numbered any way), an update brief that leaves out what those articles said."""
     started = time.perf_counter()
     corpus = merge(articles, language=config.language, features=config.features)
-    known = merge(background, language=config.language, features=config.features) \
-        if background else None
+    known = merge([replace(a, id=i) for i, a in enumerate(background)],
+                  language=config.language, features=config.features) if background else None
     log.info("merged %d sentence(s) into %d unique in %.2f s",
              sum(len(s.occurrences) for s in corpus.sentences), len(corpus),
              time.perf_counter() - started)

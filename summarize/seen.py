@@ -50,7 +50,7 @@ def fingerprint(article: Article) -> str:
 @dataclass(frozen=True, slots=True)
 class Split:
     """The input divided: articles no run has seen (renumbered from 0), and what the reader
-    already knows (seen inputs, and the text of articles seen lately), renumbered too."""
+    already knows (seen inputs, and the text of articles seen lately)."""
 
     new: list[Article]
     known: list[Article]
@@ -107,7 +107,7 @@ class SeenStore:
         remembered = [Article(0, source, source.rsplit("/", 1)[-1], headline,
                               tuple(json.loads(paragraphs)))
                       for digest, source, headline, paragraphs in stored if digest not in inputs]
-        return Split(_numbered(new), _numbered([*seen_inputs, *remembered]))
+        return Split([replace(a, id=i) for i, a in enumerate(new)], [*seen_inputs, *remembered])
 
     def mark(self, articles: Iterable[Article]) -> None:
         """Record ``articles`` as summarised, with their text (in one transaction)."""
@@ -127,6 +127,3 @@ class SeenStore:
         finally:
             connection.close()
 
-
-def _numbered(articles: Sequence[Article]) -> list[Article]:
-    return [replace(a, id=i) for i, a in enumerate(articles)]

@@ -230,3 +230,24 @@ def test_a_state_from_the_first_release_is_read_and_upgraded(tmp_path: Path) -> 
     upgraded.close()
     newer = runner.invoke(app, [str(news), "--new-only", "--state", str(state)])
     assert newer.exit_code == 73 and "newer" in newer.stderr
+
+
+def test_background_articles_may_come_numbered_any_way() -> None:
+    """Background from several sources (files, the --new-only record) need not be numbered
+    0..n-1 by the caller: summarize_articles numbers them itself."""
+    from dataclasses import replace
+
+    from summarize.pipeline import summarize_articles
+    from summarize.reader import split_article
+
+    config = Config()
+    headline, old = split_article(OLD_NEWS, config.reader)
+    _, new = split_article(UPDATE, config.reader)
+    from summarize.model import Article
+
+    known = Article(7, "old", "old", headline, tuple(old))
+    brief = summarize_articles([Article(0, "new", "new", None, tuple(new))],
+                               replace(config, budget=replace(config.budget, size=1)),
+                               background=[known, replace(known, id=7)])
+    assert [c.sentence.text for c in brief.chosen] == [
+        "Government troops retook the airport on Friday after heavy fighting overnight."]

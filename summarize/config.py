@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from summarize.errors import ConfigError
+from summarize.scorers.registry import NAMES
 
-SCORER_NAMES = ("tfidf", "textrank", "position", "support")
-SUMY_NAMES = ("lexrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction", "sumy-textrank")
-ALGORITHMS = ("hybrid", *SCORER_NAMES, *SUMY_NAMES)
+ALGORITHMS = NAMES  # the scorer registry's names
 
 
 def _rule(*, low: float | None = None, high: float | None = None,

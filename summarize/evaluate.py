@@ -43,9 +43,10 @@ from summarize.dataset import Cluster
 from summarize.merge import merge
 from summarize.model import Article, Corpus
 from summarize.rouge import MEASURES, Score, score
-from summarize.scorers.sumy_adapter import SumyScorer
+from summarize.scorers import build
 from summarize.select import Budget
 from summarize.stats import Comparison, interval, paired_test
+from summarize.vectors import Features
 
 Summariser = Callable[[Cluster, Config, int], str]
 Peers = Mapping[str, Mapping[str, str]]  # system -> cluster id -> summary
@@ -92,7 +93,7 @@ def _lead(cluster: Cluster, config: Config, limit: int) -> str:
 def _peer(algorithm: str) -> Summariser:
     def run(cluster: Cluster, config: Config, limit: int) -> str:
         corpus = _corpus(cluster.articles, config)
-        scores = SumyScorer(algorithm, config.language).score(corpus)
+        scores = build(algorithm, config).score(Features(corpus, config.features))
         order = sorted(range(len(corpus)), key=lambda i: (-scores[i], i))
         picked: list[str] = []
         used = 0

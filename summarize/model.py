@@ -50,11 +50,11 @@ class Sentence:
         return tuple(dict.fromkeys(o.article for o in self.occurrences))
 
 
-@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Corpus:
     """The merged articles: what every scorer reads.
 
-    Compared and hashed by identity, so that derived features can be cached per corpus.
+    Compared by identity: comparing two corpora sentence by sentence is never needed.
     """
 
     articles: tuple[Article, ...]

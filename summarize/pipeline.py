@@ -23,10 +23,10 @@ from summarize.ilp import candidate_pool, ilp_select
 from summarize.merge import merge
 from summarize.model import Article, Brief, Chosen, Corpus, Skipped
 from summarize.reader import read_articles
-from summarize.scorers import build_scorer, components, fuse
+from summarize.scorers import build
 from summarize.scorers.base import HybridScorer
 from summarize.select import Budget, Selection, coverage_select, mmr_select, top_up
-from summarize.vectors import background_similarity, min_max, similar_pairs, tfidf_vectors
+from summarize.vectors import Features, background_similarity, min_max, similar_pairs
 
 log = logging.getLogger(__name__)
 # The exact selection's candidates: 5 per sentence the budget holds, at least 30, at most
@@ -63,14 +63,14 @@ def summarize_articles(articles: Sequence[Article], config: Config, *,
     return summarize_corpus(corpus, config, background=known)
 
 
-def rank(corpus: Corpus, config: Config) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Fused scores in [0, 1] and each scorer's normalised scores, for ``config``'s algorithm."""
+def rank(features: Features, config: Config) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Scores in [0, 1] by ``config``'s algorithm, and each scorer's normalised scores (the
+    hybrid's components, or the one scorer's)."""
     algorithm = config.selection.algorithm
-    if algorithm == "hybrid":
-        hybrid = HybridScorer(components(config), vars(config.weights))
-        parts = {name: min_max(values) for name, values in hybrid.parts(corpus).items()}
-        return fuse(parts, vars(config.weights)), parts
-    scores = min_max(build_scorer(algorithm, config).score(corpus))
+    scorer = build(algorithm, config)
+    if isinstance(scorer, HybridScorer):
+        return scorer.explain(features)
+    scores = min_max(scorer.score(features))
     return scores, {algorithm: scores}
 
 
@@ -88,13 +88,14 @@ def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = 
     ``background`` is what the reader already knows.
     """
     started = time.perf_counter()
-    scores, parts = rank(corpus, config)
+    features = Features(corpus, config.features)
+    scores, parts = rank(features, config)
     log.info("scored with %s in %.2f s", config.selection.algorithm, time.perf_counter() - started)
     started = time.perf_counter()
     lengths = np.array([s.words for s in corpus.sentences], dtype=np.int64)
     if budget is None:
         budget = Budget.from_unit(config.budget.unit, config.budget.size, available=len(corpus))
-    picked = _select(corpus, config, scores, lengths, budget, background) if len(corpus) else []
+    picked = _select(features, config, scores, lengths, budget, background) if len(corpus) else []
     log.info("selected %d sentence(s) by %s in %.2f s", len(picked), config.selection.method,
              time.perf_counter() - started)
     rank_of = {i: rank for rank, i in enumerate(picked, 1)}
@@ -107,14 +108,16 @@ def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = 
     return Brief(_title(corpus, chosen), tuple(chosen), corpus, _describe(config), shortfall)
 
 
-def _select(corpus: Corpus, config: Config, scores: np.ndarray, lengths: np.ndarray,
+def _select(features: Features, config: Config, scores: np.ndarray, lengths: np.ndarray,
             budget: Budget, background: Corpus | None) -> list[int]:
     """The chosen sentences in pick order (for the exact method: best score first, then what
     :func:`top_up` added)."""
-    vectors = tfidf_vectors(corpus, config.features)
+    corpus, vectors = features.corpus, features.vectors
     selection_config, coverage = config.selection, config.coverage
     leans, leans_on = dangling(corpus), anchors(corpus)
     allowed = _allowed(corpus, config, lengths, leans, leans_on, background)
+    if not allowed.any():  # only wordless "sentences" (stray punctuation)
+        return []
     by_anchor = config.sentences.dangling == "anchor"
     selection = Selection(vectors, lengths, budget, selection_config.near_duplicate, allowed,
                           leans=leans if by_anchor else None, anchors=leans_on)

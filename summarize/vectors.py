@@ -1,15 +1,16 @@
 """Shared sentence maths, written once: TF-IDF vectors, similarity graph, power iteration.
 
 All matrices are ``scipy.sparse`` CSR. Sentence vectors are L2-normalised, so a dot product is
-a cosine similarity. Vectors are computed once per corpus and feature settings (a weak cache:
-they go when the corpus goes), because TF-IDF salience, TextRank and the redundancy penalty all
-read the same ones.
+a cosine similarity. TF-IDF salience, TextRank and the redundancy penalty all read the same
+vectors, so the pipeline computes them once per corpus (:class:`Features`) and passes them
+along.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 import numpy as np
 
@@ -20,9 +21,22 @@ from summarize.model import Corpus
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-_CACHE: WeakKeyDictionary[Corpus, dict[FeatureConfig, csr_matrix]] = WeakKeyDictionary()
 # Bound on the entries of one block of the similarity product, to keep memory flat.
 _BLOCK_CELLS = 8_000_000
+
+
+@dataclass(frozen=True)
+class Features:
+    """A corpus and its sentence vectors, computed on first use and then kept: what every
+    scorer, and the selection after them, reads."""
+
+    corpus: Corpus
+    settings: FeatureConfig = field(default_factory=FeatureConfig)
+
+    @cached_property
+    def vectors(self) -> csr_matrix:
+        """One L2-normalised TF-IDF row per sentence (:func:`tfidf_vectors`)."""
+        return tfidf_vectors(self.corpus, self.settings)
 
 
 def tfidf_vectors(corpus: Corpus, features: FeatureConfig) -> csr_matrix:
@@ -33,9 +47,6 @@ def tfidf_vectors(corpus: Corpus, features: FeatureConfig) -> csr_matrix:
     (``idf = "sentences"``) or its articles (``"documents"``), so that words every article
     repeats do not dominate only because they recur sentence after sentence.
     """
-    cached = _CACHE.setdefault(corpus, {})
-    if features in cached:
-        return cached[features]
     defer_unused()
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -53,8 +64,7 @@ def tfidf_vectors(corpus: Corpus, features: FeatureConfig) -> csr_matrix:
         matrix = vectorizer.fit(_article_docs(corpus)).transform(docs)
     else:
         matrix = vectorizer.fit_transform(docs)
-    cached[features] = matrix.tocsr()
-    return cached[features]
+    return matrix.tocsr()
 
 
 def _article_docs(corpus: Corpus) -> list[str]:

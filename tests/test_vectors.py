@@ -4,6 +4,7 @@ from scipy.sparse import csr_matrix
 from summarize import vectors
 from summarize.config import FeatureConfig
 from summarize.vectors import (
+    Features,
     min_max,
     pagerank,
     similarities_to,
@@ -13,11 +14,13 @@ from summarize.vectors import (
 from tests.conftest import make_corpus
 
 
-def test_tfidf_rows_are_unit_length_and_cached() -> None:
+def test_tfidf_rows_are_unit_length_and_computed_once_per_features() -> None:
     corpus = make_corpus(["Iraq militants seized a town.", "Kerry visited Iraq on Monday."])
-    first = tfidf_vectors(corpus, FeatureConfig())
+    found = Features(corpus, FeatureConfig())
+    first = found.vectors
     assert np.allclose(np.asarray(first.multiply(first).sum(axis=1)).ravel(), 1.0)
-    assert tfidf_vectors(corpus, FeatureConfig()) is first
+    assert found.vectors is first
+    assert (tfidf_vectors(corpus, FeatureConfig()) != first).nnz == 0
 
 
 def test_similarities_to_agrees_with_the_full_product() -> None:

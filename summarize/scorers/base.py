@@ -1,8 +1,10 @@
 """The scorer interface and score fusion.
 
-A scorer is configured in its constructor (hyperparameters only, stored as given, no work) and
-does its work in ``score(corpus)``, which returns one number per sentence, higher meaning more
-worth including. Calling it twice gives the same answer.
+A scorer follows scikit-learn's estimator contract: every hyperparameter is a keyword of its
+constructor, stored as given, with no work there; the work happens in ``score(features)``,
+which returns one number per sentence of ``features.corpus``, higher meaning more worth
+including. Calling it twice gives the same answer. The :class:`Features` (the corpus and its
+TF-IDF vectors) are computed once per corpus and handed to every scorer.
 """
 
 from __future__ import annotations
@@ -12,14 +14,15 @@ from typing import Protocol
 
 import numpy as np
 
-from summarize.model import Corpus
-from summarize.vectors import min_max
+from summarize.vectors import Features, min_max
+
+__all__ = ["Features", "HybridScorer", "Scorer", "fuse"]
 
 
 class Scorer(Protocol):
-    """Anything with ``score(corpus) -> numpy array`` of ``len(corpus)`` floats."""
+    """Anything with ``score(features) -> numpy array`` of one float per sentence."""
 
-    def score(self, corpus: Corpus) -> np.ndarray: ...
+    def score(self, features: Features) -> np.ndarray: ...
 
 
 def fuse(parts: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> np.ndarray:
@@ -41,13 +44,15 @@ def fuse(parts: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> np.nd
 class HybridScorer:
     """The default scorer: several scorers fused with weights (see :func:`fuse`)."""
 
-    def __init__(self, scorers: Mapping[str, Scorer], weights: Mapping[str, float]) -> None:
+    def __init__(self, *, scorers: Mapping[str, Scorer],
+                 weights: Mapping[str, float]) -> None:
         self.scorers = scorers
         self.weights = weights
 
-    def parts(self, corpus: Corpus) -> dict[str, np.ndarray]:
-        """Each component's raw scores, by name."""
-        return {name: scorer.score(corpus) for name, scorer in self.scorers.items()}
+    def explain(self, features: Features) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The fused scores, and each component's scores normalised to [0, 1], by name."""
+        parts = {name: min_max(scorer.score(features)) for name, scorer in self.scorers.items()}
+        return fuse(parts, self.weights), parts
 
-    def score(self, corpus: Corpus) -> np.ndarray:
-        return fuse(self.parts(corpus), self.weights)
+    def score(self, features: Features) -> np.ndarray:
+        return self.explain(features)[0]

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summarize.model import Corpus
+from summarize.config import PositionConfig
+from summarize.vectors import Features
 
 
 @dataclass(frozen=True)
 class PositionScorer:
-    half_life: float = 4.0
+    half_life: float = PositionConfig.half_life
 
-    def score(self, corpus: Corpus) -> np.ndarray:
+    def score(self, features: Features) -> np.ndarray:
+        corpus = features.corpus
         positions = np.array([min(o.position for o in s.occurrences) for s in corpus.sentences],
                              dtype=np.float64)
         return np.power(0.5, positions / self.half_life)
@@ -30,7 +32,8 @@ class PositionScorer:
 
 @dataclass(frozen=True)
 class SupportScorer:
-    def score(self, corpus: Corpus) -> np.ndarray:
+    def score(self, features: Features) -> np.ndarray:
+        corpus = features.corpus
         n_articles = len(corpus.articles)
         if n_articles < 2 or len(corpus) == 0:
             return np.zeros(len(corpus))

@@ -14,12 +14,14 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from summarize.model import Corpus
 from summarize.segment import words
+from summarize.vectors import Features
 
 # our algorithm name -> (sumy module, class name)
 SUMY_CLASSES = {
@@ -42,6 +44,69 @@ class _Tokenizer:
         return tuple(words(text))
 
 
+@lru_cache(maxsize=1)
+def _id_sentence() -> Any:
+    """sumy's ``Sentence``, identified by our integer id instead of by its text."""
+    from sumy.models.dom import Sentence
+
+    class IdSentence(Sentence):  # type: ignore[misc]  # sumy is untyped
+        __slots__ = ("sid",)
+
+        def __init__(self, sid: int, text: str, heading: bool = False) -> None:
+            super().__init__(text, _Tokenizer, heading)
+            self.sid = sid
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, IdSentence) and other.sid == self.sid
+
+        def __hash__(self) -> int:
+            return hash(self.sid)
+
+    return IdSentence
+
+
+def sumy_document(corpus: Corpus) -> Any:
+    """The corpus as sumy's document model: one paragraph per source paragraph (a sentence
+    in the paragraph where it first appears), each headline a heading with a negative id."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+
+    id_sentence = _id_sentence()
+    groups: dict[tuple[int, int], list[Any]] = {}
+    for article in corpus.articles:
+        if article.headline:
+            groups[(article.id, -1)] = [id_sentence(-1 - article.id, article.headline, True)]
+    for s in corpus.sentences:
+        groups.setdefault((s.first.article, s.first.paragraph), []).append(
+            id_sentence(s.id, s.text))
+    return ObjectDocumentModel([Paragraph(groups[key]) for key in sorted(groups)])
+
+
+def sumy_summarizer(algorithm: str, language: str, corpus: Corpus, *,
+                    base: type | None = None) -> Any:
+    """sumy's summariser for ``algorithm`` (or a subclass of it, ``base``), set up as the
+    adapter uses it: Snowball stemming, sumy's stop words, Edmundson's word lists from the
+    corpus."""
+    import importlib
+
+    from snowballstemmer import stemmer
+    from sumy.utils import get_stop_words
+
+    if base is None:
+        module_name, class_name = SUMY_CLASSES[algorithm]
+        base = getattr(importlib.import_module(module_name), class_name)
+    summarizer = base(stemmer(language).stemWord)
+    stop_words = frozenset(get_stop_words(language))
+    if algorithm == "edmundson":
+        content = Counter(w.lower() for s in corpus.sentences for w in words(s.text)
+                          if w.lower() not in stop_words)
+        summarizer.bonus_words = [w for w, _ in content.most_common(20)]
+        summarizer.stigma_words = ["perhaps", "reportedly"]
+        summarizer.null_words = stop_words
+    else:
+        summarizer.stop_words = stop_words
+    return summarizer
+
+
 @dataclass(frozen=True)
 class SumyScorer:
     """Rate sentences with one of sumy's summarisers (see :data:`SUMY_CLASSES`)."""
@@ -49,37 +114,11 @@ class SumyScorer:
     algorithm: str = "lexrank"
     language: str = "english"
 
-    def score(self, corpus: Corpus) -> np.ndarray:
+    def score(self, features: Features) -> np.ndarray:
+        corpus = features.corpus
         if len(corpus) == 0:
             return np.zeros(0)
         import importlib
-
-        from snowballstemmer import stemmer
-        from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-        from sumy.utils import get_stop_words
-
-        class IdSentence(Sentence):  # type: ignore[misc]  # sumy is untyped
-            __slots__ = ("sid",)
-
-            def __init__(self, sid: int, text: str, heading: bool = False) -> None:
-                super().__init__(text, _Tokenizer, heading)
-                self.sid = sid
-
-            def __eq__(self, other: object) -> bool:
-                return isinstance(other, IdSentence) and other.sid == self.sid
-
-            def __hash__(self) -> int:
-                return hash(self.sid)
-
-        groups: dict[tuple[int, int], list[Any]] = {}
-        for article in corpus.articles:
-            if article.headline:
-                groups[(article.id, -1)] = [IdSentence(-1 - article.id, article.headline, True)]
-        for s in corpus.sentences:
-            groups.setdefault((s.first.article, s.first.paragraph), []).append(
-                IdSentence(s.id, s.text))
-        document = ObjectDocumentModel(
-            [Paragraph(groups[key]) for key in sorted(groups)])
 
         module_name, class_name = SUMY_CLASSES[self.algorithm]
         base = getattr(importlib.import_module(module_name), class_name)
@@ -93,19 +132,10 @@ class SumyScorer:
                     ratings[s.sid] = float(value)
                 return ()
 
-        summarizer = Capturing(stemmer(self.language).stemWord)
-        stop_words = frozenset(get_stop_words(self.language))
-        if self.algorithm == "edmundson":
-            content = Counter(w.lower() for s in corpus.sentences for w in words(s.text)
-                              if w.lower() not in stop_words)
-            summarizer.bonus_words = [w for w, _ in content.most_common(20)]
-            summarizer.stigma_words = ["perhaps", "reportedly"]
-            summarizer.null_words = stop_words
-        else:
-            summarizer.stop_words = stop_words
+        summarizer = sumy_summarizer(self.algorithm, self.language, corpus, base=Capturing)
         with warnings.catch_warnings():  # sumy divides by zero norms on tiny inputs
             warnings.simplefilter("ignore", RuntimeWarning)
-            summarizer(document, len(corpus))
+            summarizer(sumy_document(corpus), len(corpus))
         values = np.array([ratings.get(s.id, 0.0) for s in corpus.sentences])
         values[~np.isfinite(values)] = 0.0
         return values

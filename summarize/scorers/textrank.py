@@ -7,21 +7,24 @@ and PageRank runs by power iteration on it, so 50,000 sentences are routine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from summarize.config import FeatureConfig, TextRankConfig
-from summarize.model import Corpus
-from summarize.vectors import pagerank, similarity_graph, tfidf_vectors
+from summarize.config import TextRankConfig
+from summarize.vectors import Features, pagerank, similarity_graph
 
 
 @dataclass(frozen=True)
 class TextRankScorer:
-    features: FeatureConfig = field(default_factory=FeatureConfig)
-    params: TextRankConfig = field(default_factory=TextRankConfig)
+    """Hyperparameters as in ``[textrank]``, with the same defaults."""
 
-    def score(self, corpus: Corpus) -> np.ndarray:
-        graph = similarity_graph(tfidf_vectors(corpus, self.features), self.params.threshold)
-        return pagerank(graph, damping=self.params.damping, tolerance=self.params.tolerance,
-                        max_iterations=self.params.max_iterations)
+    damping: float = TextRankConfig.damping
+    threshold: float = TextRankConfig.threshold
+    tolerance: float = TextRankConfig.tolerance
+    max_iterations: int = TextRankConfig.max_iterations
+
+    def score(self, features: Features) -> np.ndarray:
+        graph = similarity_graph(features.vectors, self.threshold)
+        return pagerank(graph, damping=self.damping, tolerance=self.tolerance,
+                        max_iterations=self.max_iterations)

@@ -7,25 +7,22 @@ and a sentence's salience is its cosine similarity to that mean.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from summarize.config import FeatureConfig
-from summarize.model import Corpus
-from summarize.vectors import tfidf_vectors
+from summarize.vectors import Features
 
 
 @dataclass(frozen=True)
 class TfidfScorer:
-    features: FeatureConfig = field(default_factory=FeatureConfig)
+    """No hyperparameters of its own: the vectors' settings are ``[features]``."""
 
-    def score(self, corpus: Corpus) -> np.ndarray:
-        if len(corpus) == 0:
+    def score(self, features: Features) -> np.ndarray:
+        if len(features.corpus) == 0:
             return np.zeros(0)
-        vectors = tfidf_vectors(corpus, self.features)
-        centroid = np.asarray(vectors.mean(axis=0)).ravel()
+        centroid = np.asarray(features.vectors.mean(axis=0)).ravel()
         norm = float(np.linalg.norm(centroid))
         if norm == 0.0:
-            return np.zeros(len(corpus))
-        return np.asarray(vectors @ (centroid / norm)).ravel()
+            return np.zeros(len(features.corpus))
+        return np.asarray(features.vectors @ (centroid / norm)).ravel()

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 import typer
 
 from summarize.clitools import (
-    budget_overrides,
     build_config,
     configure_logging,
     guarded,
     warn,
 )
+from summarize.config import budget_overrides
 from summarize.errors import ExitStatus, InputDataError, UsageError
 
 
@@ -41,7 +41,7 @@ def batch(
         from summarize.dataset import BadLine, read_dataset
         from summarize.output import write_atomic
         from summarize.pipeline import summarize_articles
-        from summarize.render import sentence_dicts, summary_text
+        from summarize.render import sentence_dicts
 
         lines: list[str] = []
         bad = 0
@@ -54,7 +54,7 @@ def batch(
                 brief = summarize_articles(item.articles, config, background=item.background)
                 lines.append(json.dumps({
                     "id": item.id,
-                    "summary": summary_text(brief),
+                    "summary": brief.text,
                     "sentences": sentence_dicts(brief),
                 }, ensure_ascii=False))
                 advance()

@@ -17,8 +17,8 @@ from typer.core import TyperGroup
 from summarize import __version__
 from summarize.batch_cli import batch, evaluate
 from summarize.brief_cli import Destination, SeenOptions, run_brief
-from summarize.clitools import budget_overrides, build_config, configure_logging, guarded
-from summarize.config import ALGORITHMS, METHODS, ORDERS
+from summarize.clitools import build_config, configure_logging, guarded
+from summarize.config import ALGORITHMS, METHODS, ORDERS, budget_overrides
 from summarize.resources import seeds_dir
 from summarize.schedule_cli import EXAMPLE as SCHEDULE_EXAMPLE
 from summarize.schedule_cli import schedule

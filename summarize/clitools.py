@@ -12,7 +12,7 @@ from typing import Any
 import typer
 
 from summarize.config import Config, apply_overrides, load_config
-from summarize.errors import ExitStatus, InternalError, OutputError, SummarizeError, UsageError
+from summarize.errors import ExitStatus, InternalError, OutputError, SummarizeError
 from summarize.resources import default_config_path
 
 log = logging.getLogger("summarize")
@@ -87,18 +87,3 @@ def build_config(config_file: Path | None, overrides: dict[str, Any]) -> Config:
     config = load_config(config_file, base=config)
     return apply_overrides(config, {k: v for k, v in overrides.items() if v is not None},
                            origin="the command line")
-
-
-def budget_overrides(sentences: int | None, words: int | None,
-                     ratio: float | None) -> dict[str, Any]:
-    given = {k: v for k, v in (("sentences", sentences), ("words", words), ("ratio", ratio))
-             if v is not None}
-    if len(given) > 1:
-        raise UsageError(f"choose one budget, not {' and '.join('--' + k for k in given)}",
-                         "use --sentences N, --words N or --ratio R")
-    if not given:
-        return {}
-    (unit, size), = given.items()
-    if unit == "ratio" and not 0 < size <= 1:
-        raise UsageError(f"--ratio must be in (0, 1], got {size}", "for example --ratio 0.2")
-    return {"budget.unit": unit, "budget.size": size}

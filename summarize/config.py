@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from summarize.errors import ConfigError
+from summarize.errors import ConfigError, UsageError
 from summarize.scorers.registry import NAMES
 
 ALGORITHMS = NAMES  # the scorer registry's names
@@ -169,6 +169,46 @@ def load_config(path: Path | None = None, *, base: Config | None = None) -> Conf
     return merged
 
 
+def validate(config: Config, *, origin: str = "the Config given") -> Config:
+    """Check a :class:`Config` built in Python exactly as a TOML file is checked (types, ranges,
+    allowed values), so that ``method="nope"`` is an error naming the key, not a silent
+    fallback. Returns it with numbers normalised (an int where a float is expected)."""
+    if not isinstance(config, Config):
+        raise ConfigError(f"{origin} is a {type(config).__name__}, not a summarize.Config",
+                          "build one with summarize.Config(...) or load_config(path)")
+    checked: Config = _merge(Config(), _as_data(config), origin=origin, prefix="")
+    return checked
+
+
+def _as_data(obj: Any) -> Any:
+    """A dataclass as nested dicts, leaves as they are (however wrong their type)."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _as_data(getattr(obj, f.name)) for f in fields(obj)}
+    return obj
+
+
+def budget_overrides(sentences: int | None = None, words: int | None = None,
+                     ratio: float | None = None, *, flag: str = "--") -> dict[str, Any]:
+    """The ``budget`` overrides for at most one of ``sentences``, ``words`` and ``ratio``
+    (``flag`` prefixes their names in messages: "--" for options, "" for keywords)."""
+    given = {k: v for k, v in (("sentences", sentences), ("words", words), ("ratio", ratio))
+             if v is not None}
+    if len(given) > 1:
+        raise UsageError(f"choose one budget, not {' and '.join(flag + k for k in given)}",
+                         f"give {flag}sentences, {flag}words or {flag}ratio")
+    if not given:
+        return {}
+    (unit, size), = given.items()
+    number = isinstance(size, int | float) and not isinstance(size, bool)
+    if unit == "ratio" and not (number and 0 < size <= 1):
+        raise UsageError(f"{flag}ratio must be in (0, 1], got {size!r}", "for example 0.2")
+    if unit != "ratio" and not (isinstance(size, int) and not isinstance(size, bool)
+                                and size >= 1):
+        raise UsageError(f"{flag}{unit} must be a whole number of at least 1, got {size!r}",
+                         "for example 5")
+    return {"budget.unit": unit, "budget.size": size}
+
+
 def apply_overrides(config: Config, overrides: Mapping[str, object], *, origin: str) -> Config:
     """Apply dotted-key overrides such as ``{"selection.redundancy": 0.5}``, checked like a file."""
     nested: dict[str, Any] = {}
@@ -182,8 +222,17 @@ def apply_overrides(config: Config, overrides: Mapping[str, object], *, origin: 
     return merged
 
 
+_HINTS: dict[type, dict[str, Any]] = {}  # each section's field types, resolved once
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
 def _merge(obj: Any, data: Mapping[str, Any], *, origin: str, prefix: str) -> Any:
-    hints = get_type_hints(type(obj))
+    hints = _hints(type(obj))
     known = {f.name: f for f in fields(obj)}
     changes: dict[str, Any] = {}
     for key, value in data.items():

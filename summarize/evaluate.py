@@ -62,14 +62,13 @@ def _ours(adjust: Callable[[Config], Config], *, background: bool = True,
           fill: bool = True) -> Summariser:
     def run(cluster: Cluster, config: Config, limit: int) -> str:
         from summarize.pipeline import summarize_corpus
-        from summarize.render import summary_text
 
         config = adjust(config)
         known = _corpus(cluster.background, config) \
             if background and cluster.background else None
         brief = summarize_corpus(_corpus(cluster.articles, config), config,
                                  budget=Budget(words=limit, fill=fill), background=known)
-        return summary_text(brief)
+        return brief.text
     return run
 
 

@@ -92,3 +92,13 @@ class Brief:
     corpus: Corpus
     requested: str  # the budget in words, e.g. "5 sentences"
     shortfall: bool  # fewer sentences than asked for were available
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The chosen sentences' text, in display order."""
+        return tuple(c.sentence.text for c in self.chosen)
+
+    @property
+    def text(self) -> str:
+        """The brief as one paragraph: its sentences joined by spaces."""
+        return " ".join(self.sentences)

@@ -17,7 +17,7 @@ from typing import BinaryIO
 import numpy as np
 
 from summarize.concepts import extract
-from summarize.config import Config, SentenceConfig
+from summarize.config import Config, SentenceConfig, validate
 from summarize.discourse import anchors, dangling, story_order
 from summarize.ilp import candidate_pool, ilp_select
 from summarize.merge import merge
@@ -51,16 +51,23 @@ def summarize_paths(inputs: Sequence[str], config: Config, *,
 
 def summarize_articles(articles: Sequence[Article], config: Config, *,
                        background: Sequence[Article] = ()) -> Brief:
-    """Summarise ``articles``; with ``background`` (articles the reader already knows, from any
-    sources and numbered any way), an update brief that leaves out what those articles said."""
+    """Summarise ``articles``; with ``background`` (articles the reader already knows), an
+    update brief that leaves out what those articles said. Articles may come from any sources
+    and be numbered any way: they are renumbered by position. ``config`` is validated."""
+    config = validate(config, origin="the configuration given")
     started = time.perf_counter()
-    corpus = merge(articles, language=config.language, features=config.features)
-    known = merge([replace(a, id=i) for i, a in enumerate(background)],
-                  language=config.language, features=config.features) if background else None
+    corpus = merge(_numbered(articles), language=config.language, features=config.features)
+    known = merge(_numbered(background), language=config.language,
+                  features=config.features) if background else None
     log.info("merged %d sentence(s) into %d unique in %.2f s",
              sum(len(s.occurrences) for s in corpus.sentences), len(corpus),
              time.perf_counter() - started)
-    return summarize_corpus(corpus, config, background=known)
+    return _summarize(corpus, config, background=known)
+
+
+def _numbered(articles: Sequence[Article]) -> list[Article]:
+    """``articles`` with ids equal to their positions, which every later stage indexes by."""
+    return [a if a.id == i else replace(a, id=i) for i, a in enumerate(articles)]
 
 
 def rank(features: Features, config: Config) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -82,11 +89,17 @@ def eligible(lengths: np.ndarray, bounds: SentenceConfig) -> np.ndarray:
 
 def summarize_corpus(corpus: Corpus, config: Config, *, budget: Budget | None = None,
                      background: Corpus | None = None) -> Brief:
-    """Score, select and order ``corpus``'s sentences into a brief.
+    """Score, select and order ``corpus``'s sentences into a brief (``config`` is validated).
 
     ``budget`` replaces the configured one (evaluation fills exactly 100 words);
     ``background`` is what the reader already knows.
     """
+    config = validate(config, origin="the configuration given")
+    return _summarize(corpus, config, budget=budget, background=background)
+
+
+def _summarize(corpus: Corpus, config: Config, *, budget: Budget | None = None,
+               background: Corpus | None = None) -> Brief:
     started = time.perf_counter()
     features = Features(corpus, config.features)
     scores, parts = rank(features, config)

@@ -103,6 +103,22 @@ def read_articles(inputs: Sequence[str], config: ReaderConfig, *,
     return ReadResult(tuple(articles), tuple(skipped))
 
 
+def read_texts(texts: Sequence[str], config: ReaderConfig, *, start: int = 1) -> ReadResult:
+    """Articles from strings in memory, each cleaned and split as a file's text is (headline
+    detected, boilerplate and dateline dropped); named "text 1", "text 2", ... (from
+    ``start``). An empty one is skipped."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for number, raw in enumerate(texts, start):
+        name = f"text {number}"
+        headline, paragraphs = split_article(raw, config)
+        if paragraphs:
+            articles.append(Article(len(articles), name, name, headline, tuple(paragraphs)))
+        else:
+            skipped.append(Skipped(name, "no text besides a headline" if headline else "empty"))
+    return ReadResult(tuple(articles), tuple(skipped))
+
+
 def _read_one(source: str, config: ReaderConfig, stdin: BinaryIO | None) -> str | Skipped:
     limit = config.max_file_bytes
     try:

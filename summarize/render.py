@@ -94,11 +94,6 @@ def sentence_dicts(brief: Brief) -> list[dict[str, Any]]:
     ]
 
 
-def summary_text(brief: Brief) -> str:
-    """The chosen sentences as one paragraph (batch's ``summary``, evaluation's input)."""
-    return " ".join(c.sentence.text for c in brief.chosen)
-
-
 def is_terminal(stream: IO[str]) -> bool:
     """Whether rich treats ``stream`` as a terminal (honouring NO_COLOR and FORCE_COLOR)."""
     from rich.console import Console

@@ -177,7 +177,8 @@ def test_fuzz_pipeline_only_documented_errors(tmp_path: Path, files: list) -> No
     except SummarizeError as error:
         assert error.exit_status in (65, 66)
         return
-    assert all(c.sentence.text for c in result.brief.chosen)
+    ids = [c.sentence.id for c in result.brief.chosen]
+    assert len(set(ids)) == len(ids) <= 5  # no sentence twice, the default budget kept
 
 
 def test_tmux_terminal_and_pipe(tmp_path: Path) -> None:

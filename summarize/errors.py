@@ -18,6 +18,7 @@ class ExitStatus(IntEnum):
     USAGE = 2
     DATA = 65  # EX_DATAERR: input was found but is unusable
     NO_INPUT = 66  # EX_NOINPUT: nothing to read
+    UNAVAILABLE = 69  # EX_UNAVAILABLE: a service (the Dask scheduler) cannot be reached
     CANT_CREATE = 73  # EX_CANTCREAT: the output cannot be written
     TEMP_FAIL = 75  # EX_TEMPFAIL: try again later (lock held)
 
@@ -71,3 +72,9 @@ class LockHeldError(SummarizeError):
     """Another run holds the output's lock."""
 
     exit_status = ExitStatus.TEMP_FAIL
+
+
+class ServiceError(SummarizeError):
+    """A service the run needs (a Dask scheduler) cannot be reached."""
+
+    exit_status = ExitStatus.UNAVAILABLE

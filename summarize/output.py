@@ -18,6 +18,7 @@ from pathlib import Path
 
 from summarize.errors import LockHeldError, OutputError, UsageError
 
+FORMATS = ("text", "markdown", "json")
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
 

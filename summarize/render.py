@@ -8,9 +8,11 @@ output escapes markdown's special characters. The JSON layout is documented in R
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import re
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from summarize import __version__
@@ -106,6 +108,47 @@ def plain_table(header: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
     return ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
             for row in [header, *rows]]
+
+
+def print_table(header: list[str], rows: list[list[str]], title: str, stream: IO[str]) -> None:
+    """A table with a title: rich on a terminal, plain right-aligned columns otherwise."""
+    if is_terminal(stream):
+        from rich.console import Console
+
+        Console(file=stream, highlight=False).print(rich_table(header, rows, title))
+    else:
+        stream.write(title + "\n" + "\n".join(plain_table(header, rows)) + "\n")
+
+
+@contextlib.contextmanager
+def progress(label: str, total: int, stream: IO[str]) -> Iterator[Callable[[], None]]:
+    """A progress display on a terminal (done of total, rate, time left), cleared at the end;
+    on anything else (a pipe, a file, cron) nothing. Yields the function that counts one done.
+    """
+    if not is_terminal(stream):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"),
+                   TimeRemainingColumn(), console=Console(file=stream), transient=True)
+    task = bar.add_task(label, total=total, rate="")
+
+    def advance() -> None:
+        bar.advance(task)
+        speed = bar.tasks[0].speed
+        bar.update(task, rate=f"{speed:.1f}/s" if speed else "")
+
+    with bar:
+        yield advance
 
 
 def rich_table(header: list[str], rows: list[list[str]], title: str) -> Any:

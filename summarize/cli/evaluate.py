@@ -1,4 +1,4 @@
-"""``summarize batch`` and ``summarize evaluate``: many story clusters in one process."""
+"""``summarize evaluate``: ROUGE of our summariser, its variants and other systems on a dataset."""
 
 from __future__ import annotations
 
@@ -10,61 +10,9 @@ from typing import Annotated, Any
 
 import typer
 
-from summarize.clitools import (
-    build_config,
-    configure_logging,
-    guarded,
-    warn,
-)
-from summarize.config import budget_overrides
-from summarize.errors import ExitStatus, InputDataError, UsageError
-
-
-def batch(
-    dataset: Annotated[Path, typer.Argument(help="JSON Lines: one story cluster a line.")],
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="JSON Lines out, written atomically; default stdout.")] = None,
-    sentences: Annotated[int | None, typer.Option("--sentences", "-n", min=1)] = None,
-    words: Annotated[int | None, typer.Option("--words", "-w", min=1)] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", "-c")] = None,
-) -> None:
-    """Summarise every cluster of a dataset; one output line per cluster, in input order.
-
-    A cluster's "background" articles (known to the reader) make its brief an update brief.
-
-    Each line: {"id", "summary" (the brief as plain text), "sentences" (as in --format json)}.
-    A bad input line is reported with its number and skipped; then the exit status is 65.
-    """
-    with guarded():
-        configure_logging()
-        config = build_config(config_file, budget_overrides(sentences, words, None))
-        from summarize.dataset import BadLine, read_dataset
-        from summarize.output import write_atomic
-        from summarize.pipeline import summarize_articles
-        from summarize.render import sentence_dicts
-
-        lines: list[str] = []
-        bad = 0
-        with _progress("Summarising", dataset) as advance:
-            for item in read_dataset(dataset, config.reader):
-                if isinstance(item, BadLine):
-                    warn(f"{dataset}:{item.line}: skipped: {item.reason}")
-                    bad += 1
-                    continue
-                brief = summarize_articles(item.articles, config, background=item.background)
-                lines.append(json.dumps({
-                    "id": item.id,
-                    "summary": brief.text,
-                    "sentences": sentence_dicts(brief),
-                }, ensure_ascii=False))
-                advance()
-        text = "".join(line + "\n" for line in lines)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(output, text)
-        if bad:
-            raise typer.Exit(int(ExitStatus.DATA))
+from summarize.cli.common import build_config, configure_logging, guarded, warn
+from summarize.cli.options import ConfigFile
+from summarize.errors import InputDataError, UsageError
 
 
 def evaluate(
@@ -84,7 +32,7 @@ def evaluate(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     limit: Annotated[int, typer.Option("--words", "-w", min=1,
                                        help="Summary length in words.")] = 100,
-    config_file: Annotated[Path | None, typer.Option("--config", "-c")] = None,
+    config_file: ConfigFile = None,
 ) -> None:
     """ROUGE-1/2/L of our summariser, its variants, sumy's and other systems on a dataset.
 
@@ -140,7 +88,7 @@ def evaluate(
 
 def _print_results(results: list[Any], dataset: Path, clusters: int, limit: int,
                    fmt: str, jackknife: bool) -> None:
-    from summarize.render import is_terminal, plain_table, rich_table
+    from summarize.render import print_table
 
     if fmt == "json":
         print(json.dumps(_results_document(results, dataset, clusters, limit, jackknife),
@@ -166,13 +114,7 @@ def _print_results(results: list[Any], dataset: Path, clusters: int, limit: int,
         rows.append(row)
     scoring = "jackknifed" if jackknife else "references pooled"
     title = f"ROUGE on {clusters} cluster(s), {limit} words, {scoring}"
-    if is_terminal(sys.stdout):
-        from rich.console import Console
-
-        Console(file=sys.stdout, highlight=False).print(rich_table(header, rows, title))
-    else:
-        print(title)
-        print("\n".join(plain_table(header, rows)))
+    print_table(header, rows, title, sys.stdout)
 
 
 def _delta(comparison: Any) -> str:
@@ -205,34 +147,3 @@ def _results_document(results: list[Any], dataset: Path, clusters: int, limit: i
         systems.append(entry)
     return {"dataset": str(dataset), "clusters": clusters, "words": limit,
             "scoring": "jackknife" if jackknife else "pooled", "systems": systems}
-
-
-class _progress:
-    """A rich progress bar over the dataset's lines on a terminal's stderr; nothing otherwise."""
-
-    def __init__(self, label: str, dataset: Path) -> None:
-        self.label = label
-        self.dataset = dataset
-        self.bar: Any = None
-
-    def __enter__(self) -> Any:
-        from rich.console import Console
-
-        console = Console(file=sys.stderr)
-        if not console.is_terminal:
-            return lambda: None
-        from rich.progress import Progress
-
-        try:
-            with self.dataset.open("rb") as handle:
-                total: int | None = sum(1 for line in handle if line.strip())
-        except OSError:
-            total = None  # reading the dataset reports the error
-        self.bar = Progress(console=console, transient=True)
-        self.bar.start()
-        task = self.bar.add_task(self.label, total=total)
-        return lambda: self.bar.advance(task)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()

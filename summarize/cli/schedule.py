@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from summarize.clitools import configure_logging, guarded
+from summarize.cli.common import configure_logging, guarded
 from summarize.errors import UsageError
 
 EXAMPLE = """

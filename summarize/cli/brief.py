@@ -1,0 +1,225 @@
+"""``summarize [brief]``: the default command. Parse flags, then read, filter, summarise and
+deliver.
+
+Order matters for unattended runs: the brief is written (atomically, under the output's lock)
+before ``--new-only`` records its articles as seen, so a run that fails anywhere loses nothing
+and the next run retries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarize import __version__
+from summarize.cli.common import build_config, configure_logging, guarded, log, warn
+from summarize.cli.options import (
+    ALGORITHMS,
+    FORMATS,
+    METHODS,
+    ORDERS,
+    ConfigFile,
+    Sentences,
+    Words,
+    choice,
+)
+from summarize.config import Config, budget_overrides
+from summarize.model import Article, Brief, Corpus
+from summarize.resources import seeds_dir
+
+EXAMPLES = """
+Examples:
+
+\b
+  summarize                              brief of the bundled example articles
+  summarize -n 5 news/                   5 sentences from every .txt/.md file in news/
+  summarize --words 120 a.txt b.txt      at most 120 words from two articles
+  cat story.txt | summarize -            read one article from stdin
+  summarize --format json -o brief.json  machine-readable output, written atomically
+  summarize --algorithm lexrank --explain   another scorer, with a table of scores
+  summarize --new-only -q -o ~/briefs/{date}.md ~/news   from cron: new articles only
+
+Other commands: summarize batch | evaluate | schedule  (each with --help).
+"""
+
+
+def print_version(value: bool) -> None:
+    if value:
+        print(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+def brief(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Article files, folders (searched for .txt/.md), or - for stdin. "
+             "None: the bundled seeds.", show_default=False)] = None,
+    sentences: Sentences = None,
+    words: Words = None,
+    ratio: Annotated[float | None, typer.Option(
+        "--ratio", "-r", help="Brief length as a share of the input's sentences, 0-1.")] = None,
+    algorithm: Annotated[str | None, typer.Option(
+        "--algorithm", "-a", callback=choice("--algorithm", ALGORITHMS),
+        help=f"Scorer: {', '.join(ALGORITHMS)}. Default hybrid.")] = None,
+    method: Annotated[str | None, typer.Option(
+        "--method", callback=choice("--method", METHODS),
+        help="Selection: ilp (exact concept coverage, default), coverage (its greedy "
+             "approximation) or mmr.")] = None,
+    redundancy: Annotated[float | None, typer.Option(
+        "--redundancy", min=0.0, max=1.0,
+        help="Select by MMR with this lambda: 1 ranks by score alone, lower favours novelty "
+             "(implies --method mmr).")] = None,
+    order: Annotated[str | None, typer.Option(
+        "--order", callback=choice("--order", ORDERS),
+        help="Sentence order: story (an article's first sentence opens, then the articles' "
+             "order; default), source (article, then position) or rank (best first).")
+    ] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", callback=choice("--format", FORMATS),
+        help="text, markdown or json. Default: from --output's suffix, else text.")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Add a table of each chosen sentence's scores.")] = False,
+    config_file: ConfigFile = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write the brief to this file (atomically) instead of stdout; "
+        "{date}, {date:%Y%m%d} and {time} are filled in.")] = None,
+    lock_timeout: Annotated[float, typer.Option(
+        "--lock-timeout", min=0.0, help="Seconds to wait for another run writing the same "
+        "output (then exit 75).")] = 60.0,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Print nothing but errors.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Also print stage timings and counts to stderr.")] = False,
+    log_file: Annotated[Path | None, typer.Option(
+        "--log-file", help="Append timestamped log lines to this file.")] = None,
+    new_only: Annotated[bool, typer.Option(
+        "--new-only", help="Summarise only articles no earlier successful run has seen.")
+    ] = False,
+    write_empty: Annotated[bool, typer.Option(
+        "--write-empty", help="With --new-only and nothing new: still write a brief saying "
+        "so (default: write nothing).")] = False,
+    state: Annotated[Path | None, typer.Option(
+        "--state", help="The --new-only record (SQLite); default under the user's state "
+        "folder.")] = None,
+    background: Annotated[list[str] | None, typer.Option(
+        "--background", help="Articles the reader already knows (files or folders, "
+        "repeatable): the brief leaves out what they said.", show_default=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=print_version, is_eager=True,
+        help="Print the version and exit.")] = False,
+) -> None:
+    """Summarise news articles about one story into a short brief.
+
+    Reads every article, merges them, ranks sentences with TF-IDF and TextRank (plus position
+    and multi-source support), removes redundancy and prints the brief.
+    """
+    with guarded():
+        configure_logging(verbose=verbose, quiet=quiet, log_file=log_file)
+        if redundancy is not None and method is None:
+            method = "mmr"
+        overrides = {"selection.algorithm": algorithm, "selection.method": method,
+                     "selection.redundancy": redundancy, "selection.order": order,
+                     **budget_overrides(sentences, words, ratio)}
+        run_brief(
+            paths or [str(seeds_dir())], build_config(config_file, overrides),
+            Destination(output, fmt, lock_timeout), explain=explain,
+            seen=SeenOptions(state) if new_only else None, write_empty=write_empty,
+            background=background or (),
+        )
+
+
+@dataclass(frozen=True)
+class Destination:
+    output: str | None  # a path template, or None for stdout
+    fmt: str | None
+    lock_timeout: float
+
+
+@dataclass(frozen=True)
+class SeenOptions:
+    state: Path | None
+
+
+NOTHING_NEW = "No new articles since the last run"
+
+
+def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *,
+              explain: bool, seen: SeenOptions | None, write_empty: bool,
+              background: Sequence[str] = ()) -> None:
+    """Summarise ``inputs`` to the destination; with an output file, under its lock from
+    start to finish, so an overlapping run waits instead of repeating or racing this one."""
+    from summarize.output import expand_template, output_lock
+
+    target = expand_template(destination.output) if destination.output is not None else None
+    with output_lock(target, destination.lock_timeout) if target else contextlib.nullcontext():
+        _run(inputs, config, target, destination.fmt, explain=explain, seen=seen,
+             write_empty=write_empty, background=background)
+
+
+def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | None, *,
+         explain: bool, seen: SeenOptions | None, write_empty: bool,
+         background: Sequence[str]) -> None:
+    from summarize.pipeline import summarize_articles
+    from summarize.reader import read_articles
+
+    started = time.perf_counter()
+    read = read_articles(inputs, config.reader, stdin=sys.stdin.buffer)
+    for skipped in read.skipped:
+        warn(f"skipped {skipped.source}: {skipped.reason}")
+    log.info("read %d article(s), skipped %d, in %.2f s", len(read.articles), len(read.skipped),
+             time.perf_counter() - started)
+    articles = list(read.articles)
+    known: list[Article] = []
+    if background:
+        known = list(read_articles(background, config.reader).articles)
+    store = None
+    if seen is not None:
+        from summarize.seen import SeenStore, default_state_path
+
+        store = SeenStore(seen.state or default_state_path())
+        split = store.split(articles, days=config.update.background_days)
+        articles = split.new
+        known = [*known, *split.known]
+        log.info("%d of %d article(s) are new (state: %s)", len(articles), len(read.articles),
+                 store.path)
+        if not articles:
+            log.warning("no new articles since the last run; %s", "writing a brief that says so"
+                        if write_empty else "nothing written")
+            if write_empty:
+                empty = Brief(NOTHING_NEW, (), Corpus((), (), config.language), "nothing", False)
+                _deliver(empty, target, fmt, explain=explain, config=config)
+            return
+    if known:
+        log.info("%d background article(s): what the reader already knows", len(known))
+    brief = summarize_articles(articles, config, background=known)
+    if brief.shortfall:
+        warn(f"only {len(brief.chosen)} sentence(s) available for a brief of {brief.requested}")
+    _deliver(brief, target, fmt, explain=explain, config=config)
+    if store is not None:
+        store.mark(articles)
+    log.info("done in %.2f s", time.perf_counter() - started)
+
+
+def _deliver(brief: Brief, target: Path | None, fmt: str | None, *, explain: bool,
+             config: Config) -> None:
+    """Render ``brief`` to ``target`` (atomically) or stdout (rich on a terminal)."""
+    from summarize.output import format_for, write_atomic
+    from summarize.render import is_terminal, print_rich, render
+
+    out_format = format_for(target, fmt)
+    if target is None and out_format == "text" and is_terminal(sys.stdout):
+        print_rich(brief, sys.stdout, explain=explain)
+        return
+    text = render(brief, config, out_format, explain=explain)
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(target, text)
+    log.info("wrote %s", target)

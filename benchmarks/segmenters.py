@@ -1,6 +1,10 @@
 """Compare sentence segmenters on the news gold set, for accuracy and speed.
 
-    python benchmarks/segmenters.py
+    python benchmarks/segmenters.py [DATASET.jsonl ...]
+
+With datasets (JSON Lines clusters, as ``summarize batch`` reads), it also compares the
+project's segmenter with syntok over whole paragraphs (how the project segmented before it cut
+clear sentence ends itself): the share of paragraphs split the same, and the time of each.
 
 Accuracy is the share of gold sentences a segmenter reproduces exactly; speed is the time to
 split a synthetic 4,000-paragraph text. The project's choice is ``summarize.segment``. Candidates
@@ -17,7 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarize.segment import split_sentences
+from summarize.segment import _syntok, split_sentences
+
+# the test the earlier segmenter used to send a paragraph to syntok
+_CLOSERS = "\"')\\]\u2019\u201d.!?\u2026"
+_INNER_TERMINAL = re.compile(f"[.!?\u2026][{_CLOSERS}]*[^{_CLOSERS}]")
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "segmentation_gold.txt"
 
@@ -48,9 +56,52 @@ def naive(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+(?=[\"'A-Z])", text)
 
 
+def whole_paragraphs(text: str) -> list[str]:
+    text = text.strip()
+    if not _INNER_TERMINAL.search(text):
+        return [text] if text else []
+    sentences: list[str] = []
+    _syntok(text, sentences)
+    return sentences
+
+
+def dataset_paragraphs(paths: list[str]) -> list[str]:
+    """Every paragraph of every document and background document, as the reader splits them."""
+    import json
+
+    from summarize.config import ReaderConfig
+    from summarize.reader import split_article
+
+    paragraphs: list[str] = []
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                cluster = json.loads(line)
+                for doc in cluster["documents"] + cluster.get("background", []):
+                    paragraphs += split_article(doc["text"], ReaderConfig())[1]
+    return paragraphs
+
+
+def agreement(paths: list[str]) -> None:
+    paragraphs = dataset_paragraphs(paths)
+    timed = {}
+    for name, split in (("ours", split_sentences), ("before", whole_paragraphs)):
+        start = time.perf_counter()
+        timed[name] = ([split(p) for p in paragraphs], time.perf_counter() - start)
+    same = sum(a == b for a, b in zip(timed["ours"][0], timed["before"][0], strict=True))
+    size = sum(len(p.encode("utf-8")) for p in paragraphs)
+    print(f"\n{len(paragraphs):,} paragraphs ({size / 1e6:.1f} MB): split the same "
+          f"{same:,} ({same / len(paragraphs):.1%}); "
+          f"{sum(map(len, timed['ours'][0])):,} sentences against "
+          f"{sum(map(len, timed['before'][0])):,}; "
+          f"{timed['ours'][1]:.2f} s against {timed['before'][1]:.2f} s")
+
+
 def candidates() -> dict[str, Callable[[str], list[str]]]:
     found: dict[str, Callable[[str], list[str]]] = {
-        "summarize (syntok + title repair)": split_sentences, "naive regex": naive}
+        "summarize (clear ends, then syntok + title repair)": split_sentences,
+        "syntok + title repair on whole paragraphs (before)": whole_paragraphs,
+        "naive regex": naive}
     try:
         import syntok.segmenter as seg
 
@@ -87,6 +138,8 @@ def main() -> None:
             split(paragraph)
         elapsed = time.perf_counter() - start
         print(f"| {name} | {accuracy(split, gold):.1%} | {elapsed:.2f} |")
+    if sys.argv[1:]:
+        agreement(sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -34,45 +34,69 @@ class Features:
     settings: FeatureConfig = field(default_factory=FeatureConfig)
 
     @cached_property
-    def vectors(self) -> csr_matrix:
-        """One L2-normalised TF-IDF row per sentence (:func:`tfidf_vectors`)."""
-        return tfidf_vectors(self.corpus, self.settings)
+    def counts(self) -> csr_matrix:
+        """Term counts, one row per sentence, one column per n-gram of the sentences' terms
+        (stemmed, stop words out), up to ``settings.ngram_max`` words; from scikit-learn's
+        ``CountVectorizer``."""
+        return self._counted[0]
 
+    @cached_property
+    def unigrams(self) -> np.ndarray:
+        """Which columns of :attr:`counts` are single terms (not n-grams)."""
+        return self._counted[1]
 
-def tfidf_vectors(corpus: Corpus, features: FeatureConfig) -> csr_matrix:
-    """One L2-normalised TF-IDF row per sentence, from scikit-learn's ``TfidfVectorizer``.
-
-    Terms are the sentences' analysed terms (stemmed, stop words out), with n-grams up to
-    ``features.ngram_max``. Inverse document frequency is counted over the corpus's sentences
-    (``idf = "sentences"``) or its articles (``"documents"``), so that words every article
-    repeats do not dominate only because they recur sentence after sentence.
-    """
-    defer_unused()
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    docs = [" ".join(s.terms) for s in corpus.sentences]
-    vectorizer = TfidfVectorizer(
-        tokenizer=str.split, token_pattern=None, lowercase=False,
-        ngram_range=(1, features.ngram_max), sublinear_tf=features.sublinear_tf,
-        norm="l2", dtype=np.float64,
-    )
-    if not any(docs):
+    @cached_property
+    def membership(self) -> csr_matrix:
+        """One row per article, one column per sentence: 1 where the article has it."""
         from scipy.sparse import csr_matrix
 
-        matrix = csr_matrix((len(docs), 1), dtype=np.float64)
-    elif features.idf == "documents":
-        matrix = vectorizer.fit(_article_docs(corpus)).transform(docs)
-    else:
-        matrix = vectorizer.fit_transform(docs)
-    return matrix.tocsr()
+        rows, cols = [], []
+        for sentence in self.corpus.sentences:
+            for article in sentence.articles:
+                rows.append(article)
+                cols.append(sentence.id)
+        shape = (len(self.corpus.articles), len(self.corpus))
+        return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+    @cached_property
+    def vectors(self) -> csr_matrix:
+        """One L2-normalised TF-IDF row per sentence, from scikit-learn's ``TfidfTransformer``.
+
+        Inverse document frequency is counted over the corpus's articles (``idf =
+        "documents"``: an article's counts are the sum of its sentences') or its sentences
+        (``"sentences"``), so that words every article repeats do not dominate only because
+        they recur sentence after sentence.
+        """
+        if not self.counts.nnz:  # no terms at all: nothing to weigh
+            return self.counts
+        defer_unused()
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        transformer = TfidfTransformer(norm="l2", sublinear_tf=self.settings.sublinear_tf)
+        fitted = transformer.fit(self.membership @ self.counts
+                                 if self.settings.idf == "documents" else self.counts)
+        return fitted.transform(self.counts).tocsr()
+
+    @cached_property
+    def _counted(self) -> tuple[csr_matrix, np.ndarray]:
+        defer_unused()
+        from scipy.sparse import csr_matrix
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        docs = [" ".join(s.terms) for s in self.corpus.sentences]
+        if not any(docs):
+            return csr_matrix((len(docs), 1), dtype=np.float64), np.zeros(1, dtype=bool)
+        vectorizer = CountVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False,
+                                     ngram_range=(1, self.settings.ngram_max),
+                                     dtype=np.float64)
+        counts = vectorizer.fit_transform(docs).tocsr()
+        names = vectorizer.get_feature_names_out()
+        return counts, np.char.find(names.astype(str), " ") < 0
 
 
-def _article_docs(corpus: Corpus) -> list[str]:
-    parts: list[list[str]] = [[] for _ in corpus.articles]
-    for sentence in corpus.sentences:
-        for article in sentence.articles:
-            parts[article].append(" ".join(sentence.terms))
-    return [" ".join(p) for p in parts]
+def tfidf_vectors(corpus: Corpus, settings: FeatureConfig) -> csr_matrix:
+    """:attr:`Features.vectors` of ``corpus`` under ``settings``, computed afresh."""
+    return Features(corpus, settings).vectors
 
 
 def min_max(values: np.ndarray) -> np.ndarray:

@@ -37,15 +37,10 @@ class SupportScorer:
         n_articles = len(corpus.articles)
         if n_articles < 2 or len(corpus) == 0:
             return np.zeros(len(corpus))
-        article_sets: dict[str, set[int]] = {}
-        for sentence in corpus.sentences:
-            articles = sentence.articles
-            for term in sentence.terms:
-                article_sets.setdefault(term, set()).update(articles)
-        coverage = {term: len(a) for term, a in article_sets.items()}
-        scores = np.zeros(len(corpus))
-        for i, sentence in enumerate(corpus.sentences):
-            terms = set(sentence.terms)
-            if terms:
-                scores[i] = sum(coverage[t] - 1 for t in terms) / len(terms)
-        return scores / (n_articles - 1)
+        has = (features.counts[:, features.unigrams] > 0).astype(np.float64)  # sentence x term
+        coverage = np.asarray(((features.membership @ has) > 0).sum(axis=0)).ravel()
+        distinct = np.asarray(has.sum(axis=1)).ravel()
+        others = np.asarray(has @ (coverage - 1.0)).ravel()
+        scores = np.divide(others, distinct, out=np.zeros(len(corpus)), where=distinct > 0)
+        support: np.ndarray = scores / (n_articles - 1)
+        return support

@@ -14,7 +14,7 @@ from pathlib import Path
 SENTENCES_PER_ARTICLE = 25
 
 
-def _vocabulary(size: int = 30_000) -> tuple[list[str], list[float]]:
+def vocabulary(size: int = 30_000) -> tuple[list[str], list[float]]:
     from wordfreq import top_n_list, word_frequency
 
     words = [w for w in top_n_list("en", size) if w.isalpha()]
@@ -24,7 +24,7 @@ def _vocabulary(size: int = 30_000) -> tuple[list[str], list[float]]:
 def write_corpus(folder: Path, sentences: int, seed: int = 13) -> None:
     """Write ``sentences`` sentences as articles of 25 sentences into ``folder``."""
     rng = random.Random(seed)
-    words, weights = _vocabulary()
+    words, weights = vocabulary()
     story = rng.sample(words[300:5000], 40)
     folder.mkdir(parents=True, exist_ok=True)
     lines: list[str] = []

@@ -16,8 +16,11 @@ text from the datasets. What is measured:
   and C with their background, set A without), beside the best official system of each;
 * readability: the share of chosen sentences that open with a dangling reference whose anchor
   is not in the brief, and the share of briefs that open with an article's first sentence;
-* the time of ``summarize batch`` on the 50 DUC 2006 clusters (whole process), beside an
-  earlier version's when ``--against`` gives a checkout of it.
+* the time of ``summarize batch`` on the 50 DUC 2006 clusters, and of one brief of 500 of
+  their articles (2.1 MB) from a folder (whole processes), beside an earlier version's when
+  ``--against`` gives a checkout of it;
+* the segmenter against syntok over whole paragraphs (how it segmented before), on every
+  paragraph of the datasets.
 """
 
 from __future__ import annotations
@@ -137,32 +140,78 @@ def readability(folder: Path) -> list[str]:
     return lines
 
 
+def _interleaved(runs: dict[str, tuple[list[str], Path]], repeats: int = 5
+                 ) -> dict[str, list[float]]:
+    """Whole-process seconds of each command (run in its checkout), round robin."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for code in {code for _, code in runs.values()}:  # byte-compiled, as installed packages are
+        subprocess.run([sys.executable, "-m", "compileall", "-q", "summarize"], cwd=code,
+                       check=True)
+    for _ in range(repeats):
+        for name, (command, code) in runs.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=True, cwd=code, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(code)})
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def _listed(times: dict[str, list[float]]) -> list[str]:
+    return [f"- {name}: {statistics.median(t):.2f} s ({', '.join(f'{x:.2f}' for x in t)})"
+            for name, t in times.items()]
+
+
+def _earlier_name(earlier: Path) -> str:
+    revision = subprocess.run(["git", "-C", str(earlier), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
+    return f"earlier checkout ({revision or earlier.name})"
+
+
 def batch_time(folder: Path, earlier: Path | None) -> list[str]:
     """Median whole-process time of ``summarize batch`` on DUC 2006, ours interleaved with an
     earlier checkout's (``--against DIR``) when given, so both see the same machine load."""
-    dataset = str(folder / "duc2006.jsonl")
-    runs = {"this version": [sys.executable, "-m", "summarize", "batch", dataset]}
-    if earlier is not None:
-        revision = subprocess.run(["git", "-C", str(earlier), "rev-parse", "--short", "HEAD"],
-                                  capture_output=True, text=True).stdout.strip()
-        runs[f"earlier checkout ({revision or earlier.name})"] = runs["this version"]
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for code in {ROOT, earlier or ROOT}:  # byte-compiled, as installed packages are
-        subprocess.run([sys.executable, "-m", "compileall", "-q", "summarize"], cwd=code,
-                       check=True)
+    command = [sys.executable, "-m", "summarize", "batch", str(folder / "duc2006.jsonl")]
     with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(5):
-            for name, command in runs.items():
-                code = str(ROOT if name == "this version" else earlier)
-                start = time.perf_counter()
-                subprocess.run([*command, "-o", f"{tmp}/out.jsonl"], check=True, cwd=code,
-                               env={**os.environ, "PYTHONPATH": code})
-                times[name].append(time.perf_counter() - start)
-    lines = ["`summarize batch duc2006.jsonl` (50 clusters of 25 articles, 5-sentence briefs, "
-             "whole process), median of 5 runs, interleaved:", ""]
-    lines += [f"- {name}: {statistics.median(t):.1f} s ({', '.join(f'{x:.1f}' for x in t)})"
-              for name, t in times.items()]
-    return lines
+        out = ["-o", f"{tmp}/out.jsonl"]
+        runs = {"this version, 1 worker": ([*command, *out, "--restart", "-j", "1"], ROOT),
+                "this version, every core": ([*command, *out, "--restart"], ROOT)}
+        if earlier is not None:
+            runs[_earlier_name(earlier)] = ([*command, *out], earlier)
+        times = _interleaved(runs)
+    return ["`summarize batch duc2006.jsonl` (50 clusters of 25 articles, 5-sentence briefs, "
+            "whole process), median of 5 runs, interleaved:", "", *_listed(times)]
+
+
+def large_input_time(folder: Path, earlier: Path | None) -> list[str]:
+    """One brief of the first 500 DUC 2006 articles, from a folder of files."""
+    with tempfile.TemporaryDirectory() as tmp:
+        articles = Path(tmp) / "articles"
+        articles.mkdir()
+        size = 0
+        for cluster in clusters(folder, "duc2006.jsonl", None):
+            for article in cluster.articles:
+                if size >= 500:
+                    break
+                text = "\n\n".join([article.headline or "", *article.paragraphs])
+                (articles / f"{size:04d}.txt").write_text(text, encoding="utf-8")
+                size += 1
+        megabytes = sum(p.stat().st_size for p in articles.iterdir()) / 1e6
+        command = [sys.executable, "-m", "summarize", str(articles), "-n", "5"]
+        runs = {"this version": (command, ROOT)}
+        if earlier is not None:
+            runs[_earlier_name(earlier)] = (command, earlier)
+        times = _interleaved(runs)
+    return [f"`summarize FOLDER -n 5` on 500 DUC 2006 articles ({megabytes:.1f} MB), whole "
+            "process, median of 5 runs, interleaved:", "", *_listed(times)]
+
+
+def segmentation(folder: Path) -> list[str]:
+    from benchmarks.segmenters import agreement
+
+    line = agreement([str(folder / "duc2006.jsonl"), str(folder / "duc2007-update.jsonl")])
+    return ["The segmenter (clear sentence ends first, syntok for the rest) against syntok over "
+            "whole paragraphs (before), on every paragraph of DUC 2006 and DUC 2007 update:",
+            "", line]
 
 
 def main() -> None:
@@ -181,6 +230,8 @@ def main() -> None:
         "", "### Ablation: ROUGE-1 / ROUGE-2 recall", "", *ablation_lines,
         "", "### Readability of the default briefs", "", *readability(folder),
         "", "### Time", "", *batch_time(folder, args.against), "",
+        *large_input_time(folder, args.against), "",
+        "### Segmentation", "", *segmentation(folder), "",
     ]
     (ROOT / "benchmarks" / "devsets.md").write_text("\n".join(parts), encoding="utf-8")
     print("wrote benchmarks/devsets.md", file=sys.stderr)

@@ -82,7 +82,7 @@ def dataset_paragraphs(paths: list[str]) -> list[str]:
     return paragraphs
 
 
-def agreement(paths: list[str]) -> None:
+def agreement(paths: list[str]) -> str:
     paragraphs = dataset_paragraphs(paths)
     timed = {}
     for name, split in (("ours", split_sentences), ("before", whole_paragraphs)):
@@ -90,11 +90,11 @@ def agreement(paths: list[str]) -> None:
         timed[name] = ([split(p) for p in paragraphs], time.perf_counter() - start)
     same = sum(a == b for a, b in zip(timed["ours"][0], timed["before"][0], strict=True))
     size = sum(len(p.encode("utf-8")) for p in paragraphs)
-    print(f"\n{len(paragraphs):,} paragraphs ({size / 1e6:.1f} MB): split the same "
-          f"{same:,} ({same / len(paragraphs):.1%}); "
-          f"{sum(map(len, timed['ours'][0])):,} sentences against "
-          f"{sum(map(len, timed['before'][0])):,}; "
-          f"{timed['ours'][1]:.2f} s against {timed['before'][1]:.2f} s")
+    return (f"{len(paragraphs):,} paragraphs ({size / 1e6:.1f} MB): split the same "
+            f"{same:,} ({same / len(paragraphs):.1%}); "
+            f"{sum(map(len, timed['ours'][0])):,} sentences against "
+            f"{sum(map(len, timed['before'][0])):,}; "
+            f"{timed['ours'][1]:.2f} s against {timed['before'][1]:.2f} s")
 
 
 def candidates() -> dict[str, Callable[[str], list[str]]]:
@@ -139,7 +139,7 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         print(f"| {name} | {accuracy(split, gold):.1%} | {elapsed:.2f} |")
     if sys.argv[1:]:
-        agreement(sys.argv[1:])
+        print("\n" + agreement(sys.argv[1:]))
 
 
 if __name__ == "__main__":

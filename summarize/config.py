@@ -125,6 +125,36 @@ class UpdateConfig:
 
 
 @dataclass(frozen=True)
+class FetchConfig:
+    """How web pages and feeds are fetched (see :mod:`summarize.fetch`)."""
+
+    timeout: float = field(default=15.0, metadata=_rule(low=0.1))  # connect, and each read
+    deadline: float = field(default=60.0, metadata=_rule(low=0.1))  # one whole response
+    max_bytes: int = field(default=5_000_000, metadata=_rule(low=1))  # after decompression
+    max_redirects: int = field(default=5, metadata=_rule(low=0, high=20))
+    retries: int = field(default=2, metadata=_rule(low=0, high=10))
+    backoff: float = field(default=0.5, metadata=_rule(low=0.0, high=60.0))
+    concurrency: int = field(default=8, metadata=_rule(low=1, high=64))
+    per_host: int = field(default=2, metadata=_rule(low=1, high=16))
+    user_agent: str = ""  # empty: "summarize/VERSION (news digest; +URL)"
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    """What is taken from feeds."""
+
+    max_entries: int = field(default=100, metadata=_rule(low=1))  # newest first, per feed
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    """How ``digest`` groups articles into stories (see :mod:`summarize.stories`)."""
+
+    threshold: float = field(default=0.85, metadata=_rule(low=0.0, high=2.0))
+    max_document_share: float = field(default=0.5, metadata=_rule(low=0.01, high=1.0))
+
+
+@dataclass(frozen=True)
 class BudgetConfig:
     """How long the brief is: ``size`` sentences, words, or a ratio of the input's sentences."""
 
@@ -147,6 +177,9 @@ class Config:
     coverage: CoverageConfig = CoverageConfig()
     update: UpdateConfig = UpdateConfig()
     budget: BudgetConfig = BudgetConfig()
+    fetch: FetchConfig = FetchConfig()
+    feeds: FeedConfig = FeedConfig()
+    stories: StoryConfig = StoryConfig()
 
 
 def load_config(path: Path | None = None, *, base: Config | None = None) -> Config:

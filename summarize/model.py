@@ -7,18 +7,23 @@ sentence, and the merged corpus keeps one :class:`Sentence` that remembers every
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One input file (or stdin) after cleaning."""
+    """One input (a file, stdin, a string, a web page) after cleaning."""
 
     id: int
-    source: str  # the path as given, or "<stdin>"
-    name: str  # a short label for tags: the file name
+    source: str  # the path or URL as given, or "<stdin>"
+    name: str  # a short label for tags: the file name, or the site's name
     headline: str | None
     paragraphs: tuple[str, ...]
+    url: str | None = None  # the page's address, for a web article
+    published: datetime.datetime | None = None  # UTC, when the page or its feed says
+    author: str | None = None
+    site: str | None = None  # the outlet: "Example News"
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,7 +119,9 @@ def read_texts(texts: Sequence[str], config: ReaderConfig, *, start: int = 1) ->
     return ReadResult(tuple(articles), tuple(skipped))
 
 
-def _read_one(source: str, config: ReaderConfig, stdin: BinaryIO | None) -> str | Skipped:
+def read_bytes(source: str, config: ReaderConfig, stdin: BinaryIO | None
+               ) -> bytes | Skipped:
+    """The bytes of a file (or of stdin for "-"), within ``max_file_bytes``."""
     limit = config.max_file_bytes
     try:
         if source == STDIN:
@@ -137,6 +139,13 @@ def _read_one(source: str, config: ReaderConfig, stdin: BinaryIO | None) -> str 
         return Skipped(source, f"cannot read: {exc.strerror or exc}")
     if len(data) > limit:
         return Skipped(source, f"larger than the {limit:,}-byte limit (see reader.max_file_bytes)")
+    return data
+
+
+def _read_one(source: str, config: ReaderConfig, stdin: BinaryIO | None) -> str | Skipped:
+    data = read_bytes(source, config, stdin)
+    if isinstance(data, Skipped):
+        return data
     text = decode(data)
     if text is None:
         return Skipped(source, "not text (binary or undecodable)")

@@ -150,7 +150,7 @@ class FeedConfig:
 class StoryConfig:
     """How ``digest`` groups articles into stories (see :mod:`summarize.stories`)."""
 
-    threshold: float = field(default=0.85, metadata=_rule(low=0.0, high=2.0))
+    threshold: float = field(default=0.9, metadata=_rule(low=0.0, high=2.0))
     max_document_share: float = field(default=0.5, metadata=_rule(low=0.01, high=1.0))
 
 

@@ -16,6 +16,7 @@ class ExitStatus(IntEnum):
     OK = 0
     INTERNAL = 1
     USAGE = 2
+    PARTIAL = 3  # the output was written, but some input was unusable (named on stderr)
     DATA = 65  # EX_DATAERR: input was found but is unusable
     NO_INPUT = 66  # EX_NOINPUT: nothing to read
     UNAVAILABLE = 69  # EX_UNAVAILABLE: a service (the Dask scheduler) cannot be reached

@@ -18,16 +18,19 @@ from pathlib import Path
 
 from summarize.errors import LockHeldError, OutputError, UsageError
 
-FORMATS = ("text", "markdown", "json")
-SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json",
+                  ".html": "html", ".htm": "html"}
 
 
-def format_for(path: Path | None, requested: str | None) -> str:
-    """The output format: as requested, else from the file's suffix, else text."""
+def format_for(path: Path | None, requested: str | None,
+               allowed: tuple[str, ...] = ("text", "markdown", "json")) -> str:
+    """The output format: as requested, else from the file's suffix (one of ``allowed``),
+    else text."""
     if requested:
         return requested
     if path is not None:
-        return SUFFIX_FORMATS.get(path.suffix.lower(), "text")
+        found = SUFFIX_FORMATS.get(path.suffix.lower(), "text")
+        return found if found in allowed else "text"
     return "text"
 
 

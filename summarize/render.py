@@ -54,7 +54,8 @@ def to_text(brief: Brief, *, explain: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
+    """``text`` with Markdown's special characters escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
@@ -62,12 +63,13 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     """Markdown: a heading, a numbered list, the sources; article text escaped."""
     lines: list[str] = []
     if brief.title:
-        lines += [f"# {_md(brief.title)}", ""] if brief.chosen else [f"# {_md(brief.title)}"]
-    lines += [f"{i}. {_md(c.sentence.text)} *({_tags(c)})*"
+        heading = f"# {escape_markdown(brief.title)}"
+        lines += [heading, ""] if brief.chosen else [heading]
+    lines += [f"{i}. {escape_markdown(c.sentence.text)} *({_tags(c)})*"
               for i, c in enumerate(brief.chosen, 1)]
     if brief.chosen:
         lines += ["", "Sources:", ""]
-        lines += [f"- {_md(s)}" for s in _sources(brief)]
+        lines += [f"- {escape_markdown(s)}" for s in _sources(brief)]
     if explain and brief.chosen:
         header, rows = _explain_rows(brief)
         lines += ["", "| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]

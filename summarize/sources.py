@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -64,7 +65,8 @@ class Gatherer:
 
     def __init__(self, config: Config, *, since: datetime.datetime | None = None,
                  cache: HttpCache | None = None,
-                 progress: Callable[[int], Callable[[], None]] | None = None) -> None:
+                 progress: Callable[[int], AbstractContextManager[Callable[[], None]]]
+                 | None = None) -> None:
         self.config = config
         self.since = since
         self.cache = cache
@@ -254,15 +256,16 @@ class Gatherer:
                     ) -> list[tuple[str, Page] | Skipped]:
         if not urls:
             return []
-        advance = self.progress(len(urls)) if self.progress else (lambda: None)
         results: list[tuple[str, Page] | Skipped] = []
-        for url, outcome in self.fetcher.get_many(urls, accept=accept,
-                                                  allow_private=allow_private):
-            advance()
-            if isinstance(outcome, FetchError):
-                results.append(Skipped(url, outcome.reason))
-            else:
-                results.append((url, outcome))
+        shown = self.progress(len(urls)) if self.progress else nullcontext(lambda: None)
+        with shown as advance:
+            for url, outcome in self.fetcher.get_many(urls, accept=accept,
+                                                      allow_private=allow_private):
+                advance()
+                if isinstance(outcome, FetchError):
+                    results.append(Skipped(url, outcome.reason))
+                else:
+                    results.append((url, outcome))
         return results
 
 

@@ -15,6 +15,8 @@ from typer.core import TyperGroup
 
 from summarize.cli.batch import batch
 from summarize.cli.brief import EXAMPLES, brief
+from summarize.cli.digest import EXAMPLE as DIGEST_EXAMPLE
+from summarize.cli.digest import digest
 from summarize.cli.evaluate import evaluate
 from summarize.cli.schedule import EXAMPLE as SCHEDULE_EXAMPLE
 from summarize.cli.schedule import schedule
@@ -43,6 +45,7 @@ def _root() -> None:
 
 
 app.command(DEFAULT_COMMAND, epilog=EXAMPLES, context_settings=HELP_OPTIONS)(brief)
+app.command("digest", epilog=DIGEST_EXAMPLE, context_settings=HELP_OPTIONS)(digest)
 app.command("batch", context_settings=HELP_OPTIONS)(batch)
 app.command("evaluate", context_settings=HELP_OPTIONS)(evaluate)
 app.command("schedule", epilog=SCHEDULE_EXAMPLE, context_settings=HELP_OPTIONS)(schedule)

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from summarize.config import ALGORITHMS, METHODS, ORDERS
-from summarize.output import FORMATS
+from summarize.render import FORMATS
 
 __all__ = ["ALGORITHMS", "FORMATS", "METHODS", "ORDERS", "ConfigFile", "Sentences", "Words",
            "choice"]

@@ -1,0 +1,161 @@
+"""``summarize digest``: the day's stories from pages, feeds and files, each told in a brief.
+
+As with the brief command, an output file is written atomically under its lock, and
+``--new-only`` records the articles as seen only after the digest is safely written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarize.cli.common import build_config, configure_logging, guarded, log, warn
+from summarize.cli.options import ConfigFile, choice
+from summarize.config import Config, budget_overrides
+from summarize.digest import SINGLE_OUTLET, UNCHANGED, Digest, DigestOptions
+from summarize.errors import ExitStatus, UsageError
+from summarize.model import Article
+
+FORMATS = ("text", "markdown", "json", "html")
+EXAMPLE = """
+Examples:
+
+\b
+  summarize digest saved-pages/                      stories in a folder of saved pages
+  summarize digest https://example.org/rss.xml --since 24h --stories 5
+  summarize digest feeds.opml --new-only -q -o ~/digests/{date}.html
+"""
+
+
+def digest(
+    sources: Annotated[list[str], typer.Argument(
+        help="Feeds, pages, OPML files, URL lists, HTML or text files, folders (http and "
+             "https URLs, or paths).", show_default=False)],
+    stories: Annotated[int | None, typer.Option(
+        "--stories", "-s", min=1, help="Keep the top N stories.", show_default=False)] = None,
+    sentences: Annotated[int, typer.Option(
+        "--sentences", "-n", min=1, help="Sentences in each story's brief.")] = 3,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Only feed entries and pages from this time on: 24h, 90m, 7d, 2w, "
+        "or a date (2026-11-21) or time (2026-11-21T06:00).", show_default=False)] = None,
+    new_only: Annotated[bool, typer.Option(
+        "--new-only", help="Only articles no earlier run has seen; a story seen before gets "
+        "an update brief and is marked continuing.")] = False,
+    state: Annotated[Path | None, typer.Option(
+        "--state", help="The --new-only record (SQLite); default under the user's state "
+        "folder.", show_default=False)] = None,
+    single_outlet: Annotated[str, typer.Option(
+        "--single-outlet", callback=choice("--single-outlet", SINGLE_OUTLET),
+        help="A story only one outlet covered: list it (title and link), give it a brief, "
+             "or omit it.")] = "list",
+    unchanged: Annotated[str, typer.Option(
+        "--unchanged", callback=choice("--unchanged", UNCHANGED),
+        help="With --new-only, a story with nothing new: list it or omit it.")] = "list",
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", callback=choice("--format", FORMATS),
+        help="text, markdown, json or html (e-mail). Default: from --output's suffix, "
+             "else text.", show_default=False)] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write the digest to this file (atomically); {date}, "
+        "{date:%Y%m%d} and {time} are filled in.", show_default=False)] = None,
+    lock_timeout: Annotated[float, typer.Option(
+        "--lock-timeout", min=0.0, help="Seconds to wait for another run writing the same "
+        "output (then exit 75).")] = 60.0,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Fetch everything afresh (no conditional requests, no HTTP "
+        "cache).")] = False,
+    config_file: ConfigFile = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")
+                     ] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Also print counts and timings to stderr.")] = False,
+    log_file: Annotated[Path | None, typer.Option(
+        "--log-file", help="Append timestamped log lines to this file.", show_default=False)
+    ] = None,
+) -> None:
+    """Group articles from feeds, pages and files into stories, rank them by how many outlets
+    covered them and how recent they are, and give each a brief with its sources.
+
+    Exit status 3: the digest was written, but some source was unusable (each is named on
+    stderr with the reason).
+    """
+    with guarded():
+        configure_logging(verbose=verbose, quiet=quiet, log_file=log_file)
+        config = build_config(config_file, budget_overrides(sentences, None, None))
+        from summarize.feeds import parse_since
+        from summarize.output import expand_template, output_lock
+
+        try:
+            moment = parse_since(since) if since is not None else None
+        except ValueError as exc:
+            raise UsageError(str(exc), "for example --since 24h") from None
+        options = DigestOptions(stories, single_outlet, unchanged)
+        target = expand_template(output) if output is not None else None
+        with output_lock(target, lock_timeout) if target else contextlib.nullcontext():
+            partial = _run(sources, config, options, moment, target, fmt,
+                           state=state if new_only else None, new_only=new_only,
+                           cache=not no_cache)
+        if partial:
+            raise typer.Exit(int(ExitStatus.PARTIAL))
+
+
+def _run(sources: list[str], config: Config, options: DigestOptions,
+         since: datetime.datetime | None, target: Path | None, fmt: str | None, *,
+         state: Path | None, new_only: bool, cache: bool) -> bool:
+    """Gather, group, summarise, deliver, then record: True when a source was skipped."""
+    from summarize.digest import build_digest
+    from summarize.fetch import HttpCache, default_cache_path
+    from summarize.render import progress
+    from summarize.sources import Gatherer
+
+    gatherer = Gatherer(config, since=since,
+                        cache=HttpCache(default_cache_path()) if cache else None,
+                        progress=lambda total: progress("Fetching", total, sys.stderr))
+    found = gatherer.gather(sources, stdin=sys.stdin.buffer)
+    for skipped in found.skipped:
+        warn(f"skipped {skipped.source}: {skipped.reason}")
+    if found.too_old:
+        log.info("%d article(s) older than --since left out", found.too_old)
+    articles: list[Article] = found.articles
+    known: list[Article] = []
+    store = None
+    if new_only:
+        from summarize.seen import SeenStore, default_state_path
+
+        store = SeenStore(state or default_state_path())
+        split = store.split(articles, days=config.update.background_days)
+        articles, known = split.new, split.known
+        log.info("%d of %d article(s) are new (state: %s)", len(articles),
+                 len(found.articles), store.path)
+        if not articles:
+            log.warning("no new articles since the last run; nothing written")
+            return bool(found.skipped)
+    result = build_digest(articles, config, known=known, options=options)
+    log.info("%d stor(ies) from %d article(s)", len(result.stories), len(articles))
+    _deliver(result, target, fmt)
+    if store is not None:
+        store.mark(articles)
+    return bool(found.skipped)
+
+
+def _deliver(result: Digest, target: Path | None, fmt: str | None) -> None:
+    from summarize.digest_render import print_rich, render
+    from summarize.output import format_for, write_atomic
+    from summarize.render import is_terminal
+
+    out_format = format_for(target, fmt, FORMATS)
+    if target is None and out_format == "text" and is_terminal(sys.stdout):
+        print_rich(result, sys.stdout)
+        return
+    text = render(result, out_format)
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(target, text)
+    log.info("wrote %s", target)

@@ -82,11 +82,12 @@ def build_digest(articles: Sequence[Article], config: Config, *,
         status = "continuing" if new and old else "new" if new else "unchanged"
         shown = new or old
         outlets = tuple(dict.fromkeys(outlet(a) for a in shown))
-        listed_only = status == "unchanged" or (
-            len(outlets) == 1 and options.single_outlet == "list")
+        # one outlet over the whole story, earlier runs included: a continuing story that
+        # several outlets covered yesterday is not a single-outlet story today
+        single = len({outlet(a) for a in (*new, *old)}) == 1
+        listed_only = status == "unchanged" or (single and options.single_outlet == "list")
         if (status == "unchanged" and options.unchanged == "omit") or (
-                status != "unchanged" and len(outlets) == 1
-                and options.single_outlet == "omit"):
+                status != "unchanged" and single and options.single_outlet == "omit"):
             left_out += 1
             continue
         brief = None if listed_only else summarize_articles(new, config, background=old)

@@ -50,9 +50,11 @@ def extract(html: str, url: str | None = None) -> Extracted | None:
     """The article in ``html`` (None if the page holds no article text)."""
     import trafilatura
 
+    # deduplicate=False: trafilatura's deduplication remembers text across calls (a cache in
+    # the process), so a page seen twice would lose its text the second time.
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, deduplicate=True)
+        include_images=False, include_links=False, deduplicate=False)
     if document is None:
         return None
     found = document if isinstance(document, dict) else document.as_dict()

@@ -46,14 +46,20 @@ def executable() -> str:
     return f"{shlex.quote(sys.executable)} -m summarize"
 
 
-def command_line(arguments: Sequence[str], value_options: frozenset[str]) -> str:
+def command_line(arguments: Sequence[str], value_options: frozenset[str],
+                 command: str | None = None) -> str:
     """The job's command: our executable and ``arguments`` with paths made absolute.
 
-    Paths are the positional arguments (inputs) and the values of :data:`PATH_OPTIONS`;
-    ``value_options`` names every option that takes a value, so that its value is not taken
-    for an input. ``%`` is escaped, since cron turns a bare ``%`` into a newline.
+    Paths are the positional arguments (inputs, except URLs) and the values of
+    :data:`PATH_OPTIONS`; ``value_options`` names every option that takes a value, so that its
+    value is not taken for an input. ``command``, when given, is the subcommand that
+    ``arguments`` start with (``digest``), kept as it is. ``%`` is escaped, since cron turns a
+    bare ``%`` into a newline.
     """
     absolute: list[str] = []
+    if command is not None:
+        absolute.append(command)
+        arguments = arguments[1:]
     pending: str | None = None  # the option whose value comes next
     for arg in arguments:
         if pending is not None:
@@ -66,8 +72,8 @@ def command_line(arguments: Sequence[str], value_options: frozenset[str]) -> str
                 arg = f"{name}={_absolute(value)}"
             elif not equals and name in value_options:
                 pending = name
-        else:
-            arg = _absolute(arg) if arg != "-" else arg
+        elif arg != "-" and "://" not in arg:
+            arg = _absolute(arg)
         absolute.append(arg)
     text = " ".join([executable(), *(shlex.quote(a) for a in absolute)])
     return text.replace("%", "\\%")

@@ -2,7 +2,8 @@
 
 Each article is a TF-IDF vector of its stemmed content words (headline counted twice, as
 editors put the event in it), sublinear term frequency, words in more than half the articles
-dropped as carrying no event. Stories are the clusters of average-linkage agglomerative
+dropped as carrying no event (from :data:`MIN_FOR_CUT` articles on: in a handful, every shared
+word is in most of them). Stories are the clusters of average-linkage agglomerative
 clustering on cosine distance, cut at ``[stories] threshold`` (scipy's ``linkage`` and
 ``fcluster``). Average linkage, not single: one article that mentions two events does not
 chain their stories together. The method and threshold were chosen by measurement on the
@@ -24,6 +25,8 @@ from summarize.config import StoryConfig
 from summarize.model import Article
 from summarize.segment import analyzer
 
+MIN_FOR_CUT = 20
+
 
 def cluster(articles: Sequence[Article], config: StoryConfig, *,
             language: str = "english") -> list[list[int]]:
@@ -36,9 +39,11 @@ def cluster(articles: Sequence[Article], config: StoryConfig, *,
     analyse = analyzer(language, stem=True, stop_words=True)
     docs = [" ".join([*analyse(a.headline or ""), *analyse(a.headline or ""),
                       *analyse(" ".join(a.paragraphs))]) for a in articles]
+    # In a handful of articles every shared word is in most of them: the cut applies from
+    # MIN_FOR_CUT articles on.
+    share = config.max_document_share if len(articles) >= MIN_FOR_CUT else 1.0
     vectorizer = TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False,
-                                 sublinear_tf=True, max_df=config.max_document_share,
-                                 dtype=np.float64)
+                                 sublinear_tf=True, max_df=share, dtype=np.float64)
     try:
         vectors = vectorizer.fit_transform(docs)
     except ValueError:  # no term left (empty articles, or every word everywhere)

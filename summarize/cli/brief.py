@@ -31,6 +31,7 @@ from summarize.cli.options import (
     choice,
 )
 from summarize.config import Config, budget_overrides
+from summarize.errors import ExitStatus
 from summarize.model import Article, Brief, Corpus
 from summarize.resources import seeds_dir
 
@@ -126,12 +127,14 @@ def brief(
         overrides = {"selection.algorithm": algorithm, "selection.method": method,
                      "selection.redundancy": redundancy, "selection.order": order,
                      **budget_overrides(sentences, words, ratio)}
-        run_brief(
+        partial = run_brief(
             paths or [str(seeds_dir())], build_config(config_file, overrides),
             Destination(output, fmt, lock_timeout), explain=explain,
             seen=SeenOptions(state) if new_only else None, write_empty=write_empty,
             background=background or (),
         )
+        if partial:
+            raise typer.Exit(int(ExitStatus.PARTIAL))
 
 
 @dataclass(frozen=True)
@@ -151,33 +154,43 @@ NOTHING_NEW = "No new articles since the last run"
 
 def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *,
               explain: bool, seen: SeenOptions | None, write_empty: bool,
-              background: Sequence[str] = ()) -> None:
+              background: Sequence[str] = ()) -> bool:
     """Summarise ``inputs`` to the destination; with an output file, under its lock from
-    start to finish, so an overlapping run waits instead of repeating or racing this one."""
+    start to finish, so an overlapping run waits instead of repeating or racing this one.
+    True when some input was skipped as unusable."""
     from summarize.output import expand_template, output_lock
 
     target = expand_template(destination.output) if destination.output is not None else None
     with output_lock(target, destination.lock_timeout) if target else contextlib.nullcontext():
-        _run(inputs, config, target, destination.fmt, explain=explain, seen=seen,
-             write_empty=write_empty, background=background)
+        return _run(inputs, config, target, destination.fmt, explain=explain, seen=seen,
+                    write_empty=write_empty, background=background)
 
 
 def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | None, *,
          explain: bool, seen: SeenOptions | None, write_empty: bool,
-         background: Sequence[str]) -> None:
+         background: Sequence[str]) -> bool:
+    from summarize.fetch import HttpCache, default_cache_path
     from summarize.pipeline import summarize_articles
-    from summarize.reader import read_articles
+    from summarize.render import progress
+    from summarize.sources import Gatherer
+
+    def gatherer() -> Gatherer:
+        return Gatherer(config, cache=HttpCache(default_cache_path()),
+                        progress=lambda total: progress("Fetching", total, sys.stderr))
 
     started = time.perf_counter()
-    read = read_articles(inputs, config.reader, stdin=sys.stdin.buffer)
-    for skipped in read.skipped:
-        warn(f"skipped {skipped.source}: {skipped.reason}")
+    read = gatherer().gather(inputs, stdin=sys.stdin.buffer)
     log.info("read %d article(s), skipped %d, in %.2f s", len(read.articles), len(read.skipped),
              time.perf_counter() - started)
     articles = list(read.articles)
     known: list[Article] = []
+    skipped = list(read.skipped)
     if background:
-        known = list(read_articles(background, config.reader).articles)
+        told = gatherer().gather(background)
+        known = told.articles
+        skipped += told.skipped
+    for item in skipped:
+        warn(f"skipped {item.source}: {item.reason}")
     store = None
     if seen is not None:
         from summarize.seen import SeenStore, default_state_path
@@ -194,7 +207,7 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
             if write_empty:
                 empty = Brief(NOTHING_NEW, (), Corpus((), (), config.language), "nothing", False)
                 _deliver(empty, target, fmt, explain=explain, config=config)
-            return
+            return bool(skipped)
     if known:
         log.info("%d background article(s): what the reader already knows", len(known))
     brief = summarize_articles(articles, config, background=known)
@@ -204,6 +217,7 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
     if store is not None:
         store.mark(articles)
     log.info("done in %.2f s", time.perf_counter() - started)
+    return bool(skipped)
 
 
 def _deliver(brief: Brief, target: Path | None, fmt: str | None, *, explain: bool,

@@ -10,12 +10,16 @@ import typer
 from summarize.cli.common import configure_logging, guarded
 from summarize.errors import UsageError
 
+SCHEDULED = ("brief", "digest")  # the commands a schedule can run (brief when none is named)
+
 EXAMPLE = """
 Example:
 
 \b
   summarize schedule "0 7 * * *" -- --sentences 5 --output ~/briefs/{date}.md ~/news
   summarize schedule "0 7 * * *" --install -- -n 5 -o ~/briefs/{date}.md ~/news
+  summarize schedule "30 6 * * *" --install --name digest -- digest feeds.opml --new-only \\
+      -q -o ~/digests/{date}.html
   summarize schedule --list
   summarize schedule --remove
 """
@@ -58,7 +62,10 @@ def schedule(
             raise UsageError("a cron expression is needed", "e.g. summarize schedule "
                              "'0 7 * * *' -- -n 5 -o ~/briefs/{date}.md")
         runs = cron.next_runs(expression)
-        command = cron.command_line(arguments or [], _value_options(ctx))
+        arguments = arguments or []
+        job = arguments[0] if arguments and arguments[0] in SCHEDULED else "brief"
+        command = cron.command_line(arguments, _value_options(ctx, job),
+                                    job if job != "brief" else None)
         print("Next runs: " + ", ".join(r.strftime("%a %Y-%m-%d %H:%M") for r in runs))
         line = f"{expression} {command} # {cron.TAG_PREFIX}{name}"
         if install:
@@ -68,12 +75,12 @@ def schedule(
             print(line)
 
 
-def _value_options(ctx: typer.Context) -> frozenset[str]:
-    """Every option of the brief command that takes a value."""
+def _value_options(ctx: typer.Context, job: str) -> frozenset[str]:
+    """Every option of the ``job`` command (brief or digest) that takes a value."""
     group = ctx.parent.command if ctx.parent is not None else None
-    brief = getattr(group, "commands", {}).get("brief")
+    command = getattr(group, "commands", {}).get(job)
     names: set[str] = set()
-    for param in getattr(brief, "params", []):
+    for param in getattr(command, "params", []):
         if not getattr(param, "is_flag", True) and param.param_type_name == "option":
             names.update(param.opts)
     return frozenset(names)

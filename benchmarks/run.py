@@ -139,11 +139,11 @@ def plot(results: dict[str, dict[int, tuple[float, float]]], path: Path) -> None
     figure.savefig(path, dpi=110)
 
 
-def development_figures() -> list[str]:
-    """The figures ``benchmarks/devsets.py`` wrote from the (uncommitted) DUC datasets."""
-    saved = ROOT / "benchmarks" / "devsets.md"
+def development_figures(name: str = "devsets") -> list[str]:
+    """The figures ``benchmarks/NAME.py`` wrote from the (uncommitted) DUC datasets."""
+    saved = ROOT / "benchmarks" / f"{name}.md"
     if not saved.exists():
-        return ["Not measured yet: build the datasets and run `python benchmarks/devsets.py "
+        return [f"Not measured yet: build the datasets and run `python benchmarks/{name}.py "
                 "DEVSETS` (README, \"Evaluation and benchmarks\")."]
     return saved.read_text(encoding="utf-8").rstrip("\n").split("\n")
 
@@ -176,6 +176,7 @@ def report(results: dict[str, dict[int, tuple[float, float]]], startup: dict[str
                  for f in ("recall", "f1")]
         lines.append(f"| {system['name']} | {' | '.join(cells)} | {system['seconds']:.2f} |")
     lines += ["", "## Quality on the development datasets", "", *development_figures()]
+    lines += ["", "## Story clustering (digest)", "", *development_figures("stories")]
     lines += [
         "",
         "## Speed and memory",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarize.config import Config
 from summarize.model import Article, Brief
@@ -68,43 +68,49 @@ def outlet(article: Article) -> str:
 def build_digest(articles: Sequence[Article], config: Config, *,
                  known: Sequence[Article] = (), options: DigestOptions = DigestOptions(),
                  now: datetime.datetime | None = None) -> Digest:
-    """The digest of ``articles`` (new) given ``known`` ones (see the module's docstring)."""
+    """The digest of ``articles`` (new) given ``known`` ones (see the module's docstring).
+
+    Stories are ranked and cut to ``options.stories`` first; only the stories kept are
+    summarised."""
     from summarize.pipeline import summarize_articles
     from summarize.stories import cluster
 
     everything = [*articles, *known]
     groups = cluster(everything, config.stories, language=config.language)
-    stories: list[tuple[tuple[bool, int, float, int], Story]] = []
+    ranked: list[tuple[tuple[bool, int, float, int], Story, list[Article], list[Article]]] = []
     left_out = 0
     for order, group in enumerate(groups):
         new = [everything[i] for i in group if i < len(articles)]
         old = [everything[i] for i in group if i >= len(articles)]
         status = "continuing" if new and old else "new" if new else "unchanged"
-        shown = new or old
-        outlets = tuple(dict.fromkeys(outlet(a) for a in shown))
         # one outlet over the whole story, earlier runs included: a continuing story that
         # several outlets covered yesterday is not a single-outlet story today
         single = len({outlet(a) for a in (*new, *old)}) == 1
-        listed_only = status == "unchanged" or (single and options.single_outlet == "list")
         if (status == "unchanged" and options.unchanged == "omit") or (
                 status != "unchanged" and single and options.single_outlet == "omit"):
             left_out += 1
             continue
-        brief = None if listed_only else summarize_articles(new, config, background=old)
+        shown = new or old
         dates = sorted(a.published for a in shown if a.published is not None)
-        title = (brief.title if brief else None) or next(
-            (a.headline for a in shown if a.headline), None)
-        story = Story(status, title, brief, tuple(_source(a) for a in shown), outlets,
+        outlets = tuple(dict.fromkeys(outlet(a) for a in shown))
+        story = Story(status, next((a.headline for a in shown if a.headline), None), None,
+                      tuple(_source(a) for a in shown), outlets,
                       dates[0] if dates else None, dates[-1] if dates else None)
+        summarised = status != "unchanged" and not (single and options.single_outlet == "list")
         latest = dates[-1].timestamp() if dates else float("-inf")
         rank = (status == "unchanged", -len(outlets), -latest, order)
-        stories.append((rank, story))
-    stories.sort(key=lambda item: item[0])
-    kept = [story for _, story in stories]
-    if options.stories is not None and len(kept) > options.stories:
-        left_out += len(kept) - options.stories
-        kept = kept[:options.stories]
-    return Digest(tuple(kept), len(articles), left_out,
+        ranked.append((rank, story, new if summarised else [], old))
+    ranked.sort(key=lambda item: item[0])
+    if options.stories is not None and len(ranked) > options.stories:
+        left_out += len(ranked) - options.stories
+        ranked = ranked[:options.stories]
+    stories = []
+    for _, story, new, old in ranked:
+        if new:
+            brief = summarize_articles(new, config, background=old)
+            story = replace(story, brief=brief, title=brief.title or story.title)
+        stories.append(story)
+    return Digest(tuple(stories), len(articles), left_out,
                   now or datetime.datetime.now(datetime.UTC))
 
 

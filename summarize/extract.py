@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from summarize.textclean import decode
+from summarize.textclean import decode, strip_escapes
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -50,11 +50,13 @@ def extract(html: str, url: str | None = None) -> Extracted | None:
     """The article in ``html`` (None if the page holds no article text)."""
     import trafilatura
 
-    # deduplicate=False: trafilatura's deduplication remembers text across calls (a cache in
-    # the process), so a page seen twice would lose its text the second time.
+    # Escape sequences go before parsing: the parser drops the ESC byte itself and would
+    # leave the rest ("[31m") in the text. deduplicate=False: trafilatura's deduplication
+    # remembers text across calls (a cache in the process), so a page seen twice would lose
+    # its text the second time.
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, deduplicate=False)
+        strip_escapes(html), url=url, with_metadata=True, include_comments=False,
+        include_tables=False, include_images=False, include_links=False, deduplicate=False)
     if document is None:
         return None
     found = document if isinstance(document, dict) else document.as_dict()

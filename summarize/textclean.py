@@ -93,14 +93,18 @@ _ASTRAL_CONTROLS = re.compile("[\U000e0000-\U000e0fff\U000f0000-\U0010ffff]")
 _ASCII_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
+def strip_escapes(text: str) -> str:
+    """``text`` without terminal escape sequences (markup such as HTML is left as it is)."""
+    return _ESCAPES.sub("", text)
+
+
 def clean(text: str) -> str:
     """Strip escape sequences and control/format characters; normalise quotes and spaces.
 
     Line breaks survive (``\\r\\n`` and lone ``\\r`` become ``\\n``); runs of other whitespace
     become one space; typographic quotes and newswire's ``these'' become ASCII ones.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    text = strip_escapes(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = unicodedata.normalize("NFC", text)
     if text.isascii():
         text = _ASCII_CONTROLS.sub("", text)

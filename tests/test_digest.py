@@ -261,3 +261,29 @@ def test_schedule_can_install_a_digest(tmp_path: Path) -> None:
     assert " digest https://news.example/rss.xml --new-only -o " in line
     assert line.endswith("# summarize:morning")
     assert os.path.isabs(line.split()[5])
+
+
+def test_a_second_digest_asks_conditionally_and_uses_the_cache_on_304(
+        server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    pages = {}
+    for k, (headline, paragraphs) in enumerate(FLOOD):
+        pages[f"/p{k}"] = news_page(headline, paragraphs, site=f"Outlet {k}").encode()
+
+    def route(handler: object) -> Reply:
+        path = getattr(handler, "path", "")
+        if getattr(handler, "headers", {}).get("If-None-Match") == f'"{path}"':
+            return Reply(304)
+        return Reply(headers={**HTML, "ETag": f'"{path}"'}, body=pages[path])
+
+    for path in pages:
+        server.add(path, route)
+    urls = [server.url(p) for p in pages]
+    first = runner.invoke(app, ["digest", *urls, "--format", "json"])
+    second = runner.invoke(app, ["digest", *urls, "--format", "json"])
+    assert first.exit_code == second.exit_code == 0, second.output
+    conditional = [h.get("If-None-Match") for _, h in server.requests]
+    assert conditional[:3] == [None, None, None]
+    assert sorted(conditional[3:]) == sorted(f'"{p}"' for p in pages)
+    assert json.loads(first.stdout)["stories"] == json.loads(second.stdout)["stories"]
+    assert (tmp_path / "cache" / "summarize" / "http.sqlite3").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.config import Config, FetchConfig
+from summarize.config import Config, FeedConfig, FetchConfig
 from summarize.errors import InputDataError
 from summarize.extract import decode_html, extract
 from summarize.sources import Gatherer
@@ -132,3 +132,34 @@ def test_failures_are_skipped_with_reasons_and_the_rest_is_read(server: Server) 
     assert "HTTP 404" in reasons[server.url("/404")]
     with pytest.raises(InputDataError, match="no usable article"):
         Gatherer(CONFIG).gather([image])
+
+
+def test_escape_sequences_and_markup_in_a_page_never_reach_the_text(tmp_path: Path) -> None:
+    page = news_page("Flood \x1b]52;c;ZXZpbA==\x07barrier [bold]holds[/bold]", [
+        "The river peaked at four metres \x1b[31mon Tuesday\x1b[0m and the barrier held.",
+        "About 300 homes stayed dry behind it, the council said on Wednesday."])
+    (tmp_path / "page.html").write_text(page)
+    found = Gatherer(CONFIG).gather([str(tmp_path / "page.html")])
+    article = found.articles[0]
+    text = " ".join([article.headline or "", *article.paragraphs])
+    assert "\x1b" not in text and "\x07" not in text
+    assert "on Tuesday and the barrier held" in text
+    assert "[bold]holds[/bold]" in text  # markup is text, printed literally later
+
+
+def test_a_feed_of_ten_thousand_entries_fetches_only_the_newest(server: Server) -> None:
+    items = "".join(f"<item><title>Story {k}</title><link>{server.url(f'/s{k}')}</link>"
+                    f"<pubDate>Sat, 21 Nov 2026 {k % 24:02d}:{k % 60:02d}:{k % 59:02d} GMT"
+                    "</pubDate></item>" for k in range(10_000))
+    server.add("/big.xml", Reply(headers={"Content-Type": "application/rss+xml"},
+                                 body=f'<rss version="2.0"><channel><title>Big</title>{items}'
+                                      "</channel></rss>".encode()))
+    page = news_page(*FLOOD[0])
+    for k in range(10_000):
+        server.routes[f"/s{k}"] = lambda _h, body=page: Reply(headers=HTML, body=body.encode())
+    config = Config(fetch=CONFIG.fetch, feeds=FeedConfig(max_entries=5))
+    found = Gatherer(config).gather([server.url("/big.xml")])
+    assert len(found.articles) == 5
+    assert sum(1 for path, _ in server.requests if path.startswith("/s")) == 5
+    assert any("9995 older entries beyond feeds.max_entries = 5 left out" in s.reason
+               for s in found.skipped)

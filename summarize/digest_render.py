@@ -185,6 +185,7 @@ def print_rich(digest: Digest, stream: IO[str]) -> None:
     """The terminal view: a rule per story, its brief, its sources with clickable links."""
     from rich.console import Console
     from rich.style import Style
+    from rich.table import Table
     from rich.text import Text
 
     console = Console(file=stream, highlight=False, markup=False, emoji=False)
@@ -198,14 +199,19 @@ def print_rich(digest: Digest, stream: IO[str]) -> None:
                                    (f"{number}. {story.title or 'Untitled story'} ", "bold")),
                      align="left")
         meta = _outlets(story) + (f"; {_span(story)}" if _span(story) else "")
-        console.print(Text(meta, style="dim"))
+        rows = Table.grid(padding=(0, 1))  # a marker column, then text wrapping with a hang
+        rows.add_column(justify="right")
+        rows.add_column()
+        rows.add_row("", Text(meta, style="dim"))
         if story.brief is not None:
             for text in story.brief.sentences:
-                console.print(Text.assemble("  • ", text))
+                rows.add_row("•", Text(text))
         elif story.status == "unchanged":
-            console.print(Text("  Nothing new since the last digest.", style="dim"))
+            rows.add_row("", Text("Nothing new since the last digest.", style="dim"))
         for k, source in enumerate(story.sources, 1):
             link = safe_link(source.url)
             title = Text(source.title or "(untitled)",
                          style=Style(link=link, underline=True) if link else "")
-            console.print(Text.assemble(f"  [{k}] ", (source.outlet, "bold"), ": ", title))
+            rows.add_row(Text(f"[{k}]", style="dim"),
+                         Text.assemble((source.outlet, "bold"), ": ", title))
+        console.print(rows)

@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from summarize import __version__
-from summarize.cli.common import build_config, configure_logging, guarded, log, warn
+from summarize.cli.common import build_config, configure_logging, deliver, guarded, log, warn
 from summarize.cli.options import (
     ALGORITHMS,
     FORMATS,
@@ -223,17 +223,9 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
 def _deliver(brief: Brief, target: Path | None, fmt: str | None, *, explain: bool,
              config: Config) -> None:
     """Render ``brief`` to ``target`` (atomically) or stdout (rich on a terminal)."""
-    from summarize.output import format_for, write_atomic
-    from summarize.render import is_terminal, print_rich, render
+    from summarize.output import format_for
+    from summarize.render import print_rich, render
 
-    out_format = format_for(target, fmt)
-    if target is None and out_format == "text" and is_terminal(sys.stdout):
-        print_rich(brief, sys.stdout, explain=explain)
-        return
-    text = render(brief, config, out_format, explain=explain)
-    if target is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    write_atomic(target, text)
-    log.info("wrote %s", target)
+    deliver(target, format_for(target, fmt),
+            show=lambda stream: print_rich(brief, stream, explain=explain),
+            text=lambda out_format: render(brief, config, out_format, explain=explain))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import typer
 
@@ -79,6 +79,25 @@ def guarded() -> Iterator[None]:
         raise fail(InternalError(f"internal error: {type(exc).__name__}: {exc}",
                                  "this is a bug; please report it with the command and input")
                    ) from None
+
+
+def deliver(target: Path | None, fmt: str, *, show: Callable[[IO[str]], None],
+            text: Callable[[str], str]) -> None:
+    """Write ``text(fmt)`` to ``target`` atomically, or to stdout; plain text on a terminal is
+    the rich view instead (``show(stdout)``)."""
+    from summarize.output import write_atomic
+    from summarize.render import is_terminal
+
+    if target is None and fmt == "text" and is_terminal(sys.stdout):
+        show(sys.stdout)
+        return
+    rendered = text(fmt)
+    if target is None:
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+        return
+    write_atomic(target, rendered)
+    log.info("wrote %s", target)
 
 
 def build_config(config_file: Path | None, overrides: dict[str, Any]) -> Config:

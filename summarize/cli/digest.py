@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli.common import build_config, configure_logging, guarded, log, warn
+from summarize.cli.common import build_config, configure_logging, deliver, guarded, log, warn
 from summarize.cli.options import ConfigFile, choice
 from summarize.config import Config, budget_overrides
 from summarize.digest import SINGLE_OUTLET, UNCHANGED, Digest, DigestOptions
@@ -145,17 +145,8 @@ def _run(sources: list[str], config: Config, options: DigestOptions,
 
 def _deliver(result: Digest, target: Path | None, fmt: str | None) -> None:
     from summarize.digest_render import print_rich, render
-    from summarize.output import format_for, write_atomic
-    from summarize.render import is_terminal
+    from summarize.output import format_for
 
-    out_format = format_for(target, fmt, FORMATS)
-    if target is None and out_format == "text" and is_terminal(sys.stdout):
-        print_rich(result, sys.stdout)
-        return
-    text = render(result, out_format)
-    if target is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    write_atomic(target, text)
-    log.info("wrote %s", target)
+    deliver(target, format_for(target, fmt, FORMATS),
+            show=lambda stream: print_rich(result, stream),
+            text=lambda out_format: render(result, out_format))

@@ -84,6 +84,7 @@ class Gatherer:
 
     def gather(self, inputs: Sequence[str], *, stdin: BinaryIO | None = None) -> Gathered:
         """Read every input; raise only when none gives an article."""
+        self.found, self._pending, self._queued = Gathered(), [], set()
         extensions = (*self.config.reader.extensions, ".html", ".htm")
         fetched = {url: page for url, page in zip(
             [i for i in inputs if is_url(i)],

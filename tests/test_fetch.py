@@ -155,3 +155,26 @@ def test_many_urls_in_order_with_failures_kept_apart(server: Server) -> None:
     assert isinstance(results[1][1], FetchError) and "404" in results[1][1].reason
     assert [r.body for _, r in results if not isinstance(r, FetchError)] == [
         f"<html>{k}</html>".encode() for k in range(6)]
+
+
+def test_at_most_per_host_requests_at_once(server: Server) -> None:
+    import threading
+
+    lock = threading.Lock()
+    busy = [0]
+    most = [0]
+
+    def slow(handler: object) -> Reply:
+        with lock:
+            busy[0] += 1
+            most[0] = max(most[0], busy[0])
+        time.sleep(0.2)
+        with lock:
+            busy[0] -= 1
+        return Reply(headers={"Content-Type": "text/html"}, body=b"<html/>")
+
+    urls = [server.add(f"/s{k}", slow) for k in range(8)]
+    config = FetchConfig(timeout=2.0, deadline=4.0, retries=0, concurrency=8, per_host=2)
+    results = list(Fetcher(config).get_many(urls))
+    assert all(not isinstance(page, FetchError) for _, page in results)
+    assert most[0] == 2

@@ -7,7 +7,7 @@ at the cap, never inflated whole); at most ``max_redirects`` redirects, each che
 (only http and https, never a loop); a clear User-Agent; retries with exponential backoff on
 temporary failures (connection errors, 429, 500, 502, 503, 504; a Retry-After is honoured up
 to :data:`MAX_RETRY_AFTER` seconds); and conditional requests: a response with an ETag or
-Last-Modified is kept in an on-disk cache (SQLite, under the user's cache folder) and the next
+Last-Modified is kept in an on-disk cache (:mod:`summarize.httpcache`) and the next
 request sends If-None-Match / If-Modified-Since, so an unchanged page costs a 304.
 
 :meth:`Fetcher.get_many` fetches many URLs on a bounded pool of threads with a per-host limit.
@@ -21,22 +21,20 @@ Built on urllib3 (connection pooling, timeouts, retries); decompression is done 
 
 from __future__ import annotations
 
-import datetime
 import ipaddress
 import socket
-import sqlite3
 import threading
 import time
 import zlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from summarize import __version__
 from summarize.config import FetchConfig
+from summarize.httpcache import HttpCache
 
 SCHEMES = ("http", "https")
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -84,65 +82,6 @@ def private_host(host: str) -> bool:
     except (OSError, UnicodeError):
         return False
     return any(not ipaddress.ip_address(a.split("%")[0]).is_global for a in addresses)
-
-
-class HttpCache:
-    """Bodies of responses with validators (ETag, Last-Modified), by URL, in SQLite."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=30)
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS responses (url TEXT PRIMARY KEY, etag TEXT, "
-            "last_modified TEXT, media_type TEXT NOT NULL, charset TEXT, body BLOB NOT NULL, "
-            "stored TEXT NOT NULL)")
-        return connection
-
-    def lookup(self, url: str) -> tuple[dict[str, str], Page] | None:
-        """The conditional headers to send for ``url``, and the page kept for it."""
-        try:
-            with self._lock:
-                connection = self._connect()
-                try:
-                    row = connection.execute(
-                        "SELECT etag, last_modified, media_type, charset, body FROM responses "
-                        "WHERE url = ?", (url,)).fetchone()
-                finally:
-                    connection.close()
-        except (OSError, sqlite3.Error):
-            return None  # a cache that cannot be read is a cache miss
-        if row is None:
-            return None
-        etag, modified, media_type, charset, body = row
-        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified))
-                   if v}
-        return headers, Page(url, body, media_type, charset, from_cache=True)
-
-    def store(self, url: str, etag: str | None, modified: str | None, page: Page) -> None:
-        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        try:
-            with self._lock:
-                connection = self._connect()
-                try:
-                    with connection:
-                        connection.execute(
-                            "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            (url, etag, modified, page.media_type, page.charset, page.body,
-                             now))
-                finally:
-                    connection.close()
-        except (OSError, sqlite3.Error):
-            pass  # the page was fetched; only the next run's 304 is lost
-
-
-def default_cache_path() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarize")) / "http.sqlite3"
 
 
 class Fetcher:
@@ -205,7 +144,7 @@ class Fetcher:
                    "Accept-Encoding": "gzip, deflate"}
         cached = self.cache.lookup(url) if self.cache is not None else None
         if cached is not None:
-            headers.update(cached[0])
+            headers.update(cached.headers)
         timeout = urllib3.Timeout(connect=self.config.timeout, read=self.config.timeout)
         try:
             response = self._pool.request(
@@ -223,7 +162,8 @@ class Fetcher:
                     raise FetchError(original, f"HTTP {response.status} without a Location")
                 return str(location)
             if response.status == 304 and cached is not None:
-                return cached[1]
+                return Page(url, cached.body, cached.media_type, cached.charset,
+                            from_cache=True)
             if response.status >= 400:
                 reason = response.reason or ""
                 raise FetchError(original, f"HTTP {response.status} {reason}".rstrip())
@@ -237,7 +177,7 @@ class Fetcher:
         page = Page(url, body, media_type, charset)
         etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
         if self.cache is not None and (etag or modified):
-            self.cache.store(url, etag, modified, page)
+            self.cache.store(url, etag, modified, body, media_type, charset)
         return page
 
     def _read(self, url: str, response: Any) -> bytes:

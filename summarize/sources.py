@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 from summarize.config import Config
 from summarize.errors import InputDataError, NoInputError
 from summarize.feeds import Entry, FeedError, parse_feed, parse_opml, parse_url_list, sniff
-from summarize.fetch import SCHEMES, Fetcher, FetchError, HttpCache, Page, private_host
+from summarize.fetch import SCHEMES, Fetcher, FetchError, Page, private_host
+from summarize.httpcache import HttpCache
 from summarize.model import Article, Skipped
 from summarize.reader import STDIN, find_files, read_bytes, split_article
 from summarize.textclean import clean, decode

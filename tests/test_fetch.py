@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from summarize.config import FetchConfig
-from summarize.fetch import Fetcher, FetchError, HttpCache, check_url
+from summarize.fetch import Fetcher, FetchError, check_url
+from summarize.httpcache import HttpCache
 from tests.webserver import Reply, Server, endless, gzip_bomb
 
 FAST = FetchConfig(timeout=1.0, deadline=2.0, max_bytes=200_000, retries=0, backoff=0.0)

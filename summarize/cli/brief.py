@@ -169,7 +169,7 @@ def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *
 def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | None, *,
          explain: bool, seen: SeenOptions | None, write_empty: bool,
          background: Sequence[str]) -> bool:
-    from summarize.fetch import HttpCache, default_cache_path
+    from summarize.httpcache import HttpCache, default_cache_path
     from summarize.pipeline import summarize_articles
     from summarize.render import progress
     from summarize.sources import Gatherer

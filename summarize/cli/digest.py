@@ -109,7 +109,7 @@ def _run(sources: list[str], config: Config, options: DigestOptions,
          state: Path | None, new_only: bool, cache: bool) -> bool:
     """Gather, group, summarise, deliver, then record: True when a source was skipped."""
     from summarize.digest import build_digest
-    from summarize.fetch import HttpCache, default_cache_path
+    from summarize.httpcache import HttpCache, default_cache_path
     from summarize.render import progress
     from summarize.sources import Gatherer
 

@@ -8,10 +8,12 @@ loses nothing: the next run retries those articles.
 
 The record also keeps each seen article's text, so that the next brief on a continuing story
 can leave out what the reader was told before (the background of an update brief) even once
-the old files are gone. Schema versions (SQLite's ``user_version``): 0 (the first release)
-had only the ``seen`` table of hashes; 2 adds ``content``. An older record is kept as it is
-and upgraded in place by adding the new table (an empty one); its old articles have no text to
-offer, but still count as seen. A record from a newer version is refused, never rewritten.
+the old files are gone; and, for web articles, their site, link and date, so that a digest
+can list an unchanged story's sources. Schema versions (SQLite's ``user_version``): 0 (the
+first release) had only the ``seen`` table of hashes; 2 adds ``content``; 3 adds ``site``,
+``url`` and ``published`` to it. An older record is kept as it is and upgraded in place by
+adding what is missing (empty); its old articles have less to offer, but still count as seen.
+A record from a newer version is refused, never rewritten.
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from pathlib import Path
 from summarize.errors import OutputError
 from summarize.model import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS seen (hash TEXT PRIMARY KEY, source TEXT NOT NULL, "
     "first_seen TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS content (hash TEXT PRIMARY KEY REFERENCES seen(hash), "
-    "headline TEXT, paragraphs TEXT NOT NULL)",
+    "headline TEXT, paragraphs TEXT NOT NULL, site TEXT, url TEXT, published TEXT)",
 )
+_ADDED_IN_3 = ("site", "url", "published")  # columns of ``content`` a schema-2 record lacks
 
 
 def default_state_path() -> Path:
@@ -71,6 +74,10 @@ class SeenStore:
                 with connection:
                     for statement in _TABLES:
                         connection.execute(statement)
+                    columns = {row[1] for row in connection.execute("PRAGMA table_info(content)")}
+                    for column in _ADDED_IN_3:
+                        if column not in columns:
+                            connection.execute(f"ALTER TABLE content ADD COLUMN {column} TEXT")
                     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (OSError, sqlite3.Error) as exc:
             raise OutputError(f"cannot use the state database {self.path}: {exc}",
@@ -91,7 +98,8 @@ class SeenStore:
         try:
             known = {row[0] for row in connection.execute("SELECT hash FROM seen")}
             stored = connection.execute(
-                "SELECT seen.hash, seen.source, content.headline, content.paragraphs "
+                "SELECT seen.hash, seen.source, content.headline, content.paragraphs, "
+                "content.site, content.url, content.published "
                 "FROM seen JOIN content ON content.hash = seen.hash "
                 "WHERE seen.first_seen >= ? ORDER BY seen.first_seen, seen.hash", (since,)
             ).fetchall()
@@ -104,26 +112,37 @@ class SeenStore:
         new = [a for a, h in zip(articles, hashes, strict=True) if h not in known]
         seen_inputs = [a for a, h in zip(articles, hashes, strict=True) if h in known]
         inputs = set(hashes)
-        remembered = [Article(0, source, source.rsplit("/", 1)[-1], headline,
-                              tuple(json.loads(paragraphs)))
-                      for digest, source, headline, paragraphs in stored if digest not in inputs]
+        remembered = [Article(0, source, site or source.rsplit("/", 1)[-1], headline,
+                              tuple(json.loads(paragraphs)), url=url,
+                              published=_moment(published), site=site)
+                      for digest, source, headline, paragraphs, site, url, published in stored
+                      if digest not in inputs]
         return Split([replace(a, id=i) for i, a in enumerate(new)], [*seen_inputs, *remembered])
 
     def mark(self, articles: Iterable[Article]) -> None:
         """Record ``articles`` as summarised, with their text (in one transaction)."""
         now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        rows = [(fingerprint(a), a.source, now, a.headline, json.dumps(list(a.paragraphs)))
+        rows = [(fingerprint(a), a.source, now, a.headline, json.dumps(list(a.paragraphs)),
+                 a.site, a.url, a.published.isoformat() if a.published else None)
                 for a in articles]
         connection = self._connect()
         try:
             with connection:
                 connection.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",
                                        [r[:3] for r in rows])
-                connection.executemany("INSERT OR IGNORE INTO content VALUES (?, ?, ?)",
-                                       [(r[0], r[3], r[4]) for r in rows])
+                connection.executemany(
+                    "INSERT OR IGNORE INTO content (hash, headline, paragraphs, site, url, "
+                    "published) VALUES (?, ?, ?, ?, ?, ?)", [(r[0], *r[3:]) for r in rows])
         except sqlite3.Error as exc:
             raise OutputError(f"cannot update the state database {self.path}: {exc}",
                               "the brief was written; the next run may repeat articles") from None
         finally:
             connection.close()
 
+
+
+def _moment(value: str | None) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -287,3 +287,50 @@ def test_a_second_digest_asks_conditionally_and_uses_the_cache_on_304(
     assert sorted(conditional[3:]) == sorted(f'"{p}"' for p in pages)
     assert json.loads(first.stdout)["stories"] == json.loads(second.stdout)["stories"]
     assert (tmp_path / "cache" / "summarize" / "http.sqlite3").exists()
+
+
+def test_an_unchanged_story_is_listed_with_its_outlets_from_the_record(tmp_path: Path) -> None:
+    folder, state = tmp_path / "news", tmp_path / "seen.sqlite3"
+    folder.mkdir()
+    for k, (headline, paragraphs) in enumerate(FLOOD[:2]):
+        (folder / f"flood{k}.html").write_text(news_page(headline, paragraphs,
+                                                         site=f"Outlet {k}"))
+    assert runner.invoke(app, ["digest", str(folder), "--new-only", "--state", str(state)]
+                         ).exit_code == 0
+    for path in folder.iterdir():  # yesterday's pages are gone; only the record knows them
+        path.unlink()
+    for k, (headline, paragraphs) in enumerate(seed_texts()):
+        (folder / f"iraq{k}.html").write_text(news_page(headline, paragraphs, site=f"Wire {k}"))
+    second = runner.invoke(app, ["digest", str(folder), "--new-only", "--state", str(state),
+                                 "--format", "json"])
+    assert second.exit_code == 0, second.output
+    stories = json.loads(second.stdout)["stories"]
+    assert [(s["status"], s["outlets"]) for s in stories] == [
+        ("new", ["Wire 0", "Wire 1"]), ("unchanged", ["Outlet 0", "Outlet 1"])]
+    assert stories[1]["summary"] is None
+    omitted = runner.invoke(app, ["digest", str(folder), "--state", str(state), "--new-only",
+                                  "--unchanged", "omit"])
+    assert omitted.exit_code == 0 and "no new articles" in omitted.stderr
+
+
+def test_a_schema_2_record_gains_the_web_columns(tmp_path: Path) -> None:
+    import sqlite3
+
+    state = tmp_path / "seen.sqlite3"
+    old = sqlite3.connect(state)
+    with old:
+        old.execute("CREATE TABLE seen (hash TEXT PRIMARY KEY, source TEXT NOT NULL, "
+                    "first_seen TEXT NOT NULL)")
+        old.execute("CREATE TABLE content (hash TEXT PRIMARY KEY REFERENCES seen(hash), "
+                    "headline TEXT, paragraphs TEXT NOT NULL)")
+        old.execute("PRAGMA user_version = 2")
+    old.close()
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "flood.html").write_text(news_page(*FLOOD[0], site="Outlet 0"))
+    result = runner.invoke(app, ["digest", str(folder), "--new-only", "--state", str(state)])
+    assert result.exit_code == 0, result.output
+    upgraded = sqlite3.connect(state)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert upgraded.execute("SELECT site FROM content").fetchall() == [("Outlet 0",)]
+    upgraded.close()

@@ -222,7 +222,7 @@ def test_a_state_from_the_first_release_is_read_and_upgraded(tmp_path: Path) -> 
     result = runner.invoke(app, [str(news), "--new-only", "--state", str(state)])
     assert result.exit_code == 0 and "no new articles" in result.stderr  # still seen
     upgraded = sqlite3.connect(state)
-    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 3
     assert upgraded.execute("SELECT COUNT(*) FROM seen").fetchone()[0] == 1
     assert upgraded.execute("SELECT COUNT(*) FROM content").fetchone()[0] == 0
     upgraded.execute("PRAGMA user_version = 9")

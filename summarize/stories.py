@@ -43,9 +43,10 @@ NEIGHBOURS_PER_STORY = 2.5
 MIN_NEIGHBOURS = 3
 
 
-def cluster(articles: Sequence[Article], config: StoryConfig, *,
-            language: str = "english") -> list[list[int]]:
-    """Stories as lists of article positions; stories in order of their first article."""
+def cluster(articles: Sequence[Article], config: StoryConfig, *, language: str = "english",
+            second_pass: bool = True) -> list[list[int]]:
+    """Stories as lists of article positions; stories in order of their first article.
+    ``second_pass=False`` stops after the first (plain cosine), for comparison."""
     if len(articles) < 2:
         return [[i] for i in range(len(articles))]
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -65,7 +66,7 @@ def cluster(articles: Sequence[Article], config: StoryConfig, *,
     similarity = np.asarray((vectors @ vectors.T).todense())
     labels = _cut(similarity, config.threshold)
     neighbours = round(_typical_size(labels) / NEIGHBOURS_PER_STORY)
-    if neighbours >= MIN_NEIGHBOURS:
+    if second_pass and neighbours >= MIN_NEIGHBOURS:
         mixed = (similarity + _shared_neighbours(similarity, neighbours)) / 2
         labels = _cut(mixed, config.threshold)
     groups: dict[int, list[int]] = {}

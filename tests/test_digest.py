@@ -334,3 +334,26 @@ def test_a_schema_2_record_gains_the_web_columns(tmp_path: Path) -> None:
     assert upgraded.execute("PRAGMA user_version").fetchone()[0] == 3
     assert upgraded.execute("SELECT site FROM content").fetchall() == [("Outlet 0",)]
     upgraded.close()
+
+
+def test_the_brief_command_reads_a_feed_with_since_and_shows_fetch_progress(
+        server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = server.add("/old", Reply(headers=HTML, body=news_page(*CATS[0]).encode()))
+    items = [(FLOOD[k][0], server.add(f"/new{k}", Reply(headers=HTML, body=news_page(
+        *FLOOD[k], site=f"Outlet {k}").encode())), "Sun, 22 Nov 2026 08:00:00 GMT")
+        for k in range(2)]
+    items.append((CATS[0][0], old, "Mon, 02 Nov 2026 08:00:00 GMT"))
+    body = "".join(f"<item><title>{t}</title><link>{u}</link><pubDate>{d}</pubDate></item>"
+                   for t, u, d in items)
+    feed = server.add("/f.xml", Reply(headers={"Content-Type": "application/rss+xml"},
+                                      body=f'<rss version="2.0"><channel><title>F</title>'
+                                           f"{body}</channel></rss>".encode()))
+    result = runner.invoke(app, [feed, "--since", "2026-11-20", "-n", "2", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert [a["name"] for a in document["articles"]] == ["Outlet 0", "Outlet 1"]
+    assert "Biscuit" not in result.stdout
+    assert result.stderr == ""  # no progress off a terminal
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    shown = runner.invoke(app, [feed, "--since", "2026-11-20", "-n", "2"])
+    assert shown.exit_code == 0 and "Fetching" in shown.stderr

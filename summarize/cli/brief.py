@@ -9,6 +9,7 @@ and the next run retries.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import sys
 import time
 from collections.abc import Sequence
@@ -27,8 +28,10 @@ from summarize.cli.options import (
     ORDERS,
     ConfigFile,
     Sentences,
+    Since,
     Words,
     choice,
+    since_moment,
 )
 from summarize.config import Config, budget_overrides
 from summarize.errors import ExitStatus
@@ -111,6 +114,7 @@ def brief(
     background: Annotated[list[str] | None, typer.Option(
         "--background", help="Articles the reader already knows (files or folders, "
         "repeatable): the brief leaves out what they said.", show_default=False)] = None,
+    since: Since = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=print_version, is_eager=True,
         help="Print the version and exit.")] = False,
@@ -131,7 +135,7 @@ def brief(
             paths or [str(seeds_dir())], build_config(config_file, overrides),
             Destination(output, fmt, lock_timeout), explain=explain,
             seen=SeenOptions(state) if new_only else None, write_empty=write_empty,
-            background=background or (),
+            background=background or (), since=since_moment(since),
         )
         if partial:
             raise typer.Exit(int(ExitStatus.PARTIAL))
@@ -154,7 +158,7 @@ NOTHING_NEW = "No new articles since the last run"
 
 def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *,
               explain: bool, seen: SeenOptions | None, write_empty: bool,
-              background: Sequence[str] = ()) -> bool:
+              background: Sequence[str] = (), since: datetime.datetime | None = None) -> bool:
     """Summarise ``inputs`` to the destination; with an output file, under its lock from
     start to finish, so an overlapping run waits instead of repeating or racing this one.
     True when some input was skipped as unusable."""
@@ -163,23 +167,23 @@ def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *
     target = expand_template(destination.output) if destination.output is not None else None
     with output_lock(target, destination.lock_timeout) if target else contextlib.nullcontext():
         return _run(inputs, config, target, destination.fmt, explain=explain, seen=seen,
-                    write_empty=write_empty, background=background)
+                    write_empty=write_empty, background=background, since=since)
 
 
 def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | None, *,
          explain: bool, seen: SeenOptions | None, write_empty: bool,
-         background: Sequence[str]) -> bool:
+         background: Sequence[str], since: datetime.datetime | None) -> bool:
     from summarize.httpcache import HttpCache, default_cache_path
     from summarize.pipeline import summarize_articles
     from summarize.render import progress
     from summarize.sources import Gatherer
 
-    def gatherer() -> Gatherer:
-        return Gatherer(config, cache=HttpCache(default_cache_path()),
+    def gatherer(since: datetime.datetime | None = None) -> Gatherer:
+        return Gatherer(config, since=since, cache=HttpCache(default_cache_path()),
                         progress=lambda total: progress("Fetching", total, sys.stderr))
 
     started = time.perf_counter()
-    read = gatherer().gather(inputs, stdin=sys.stdin.buffer)
+    read = gatherer(since).gather(inputs, stdin=sys.stdin.buffer)
     log.info("read %d article(s), skipped %d, in %.2f s", len(read.articles), len(read.skipped),
              time.perf_counter() - started)
     articles = list(read.articles)

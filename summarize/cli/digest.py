@@ -15,10 +15,10 @@ from typing import Annotated
 import typer
 
 from summarize.cli.common import build_config, configure_logging, deliver, guarded, log, warn
-from summarize.cli.options import ConfigFile, choice
+from summarize.cli.options import ConfigFile, Since, choice, since_moment
 from summarize.config import Config, budget_overrides
 from summarize.digest import SINGLE_OUTLET, UNCHANGED, Digest, DigestOptions
-from summarize.errors import ExitStatus, UsageError
+from summarize.errors import ExitStatus
 from summarize.model import Article
 
 FORMATS = ("text", "markdown", "json", "html")
@@ -40,9 +40,7 @@ def digest(
         "--stories", "-s", min=1, help="Keep the top N stories.", show_default=False)] = None,
     sentences: Annotated[int, typer.Option(
         "--sentences", "-n", min=1, help="Sentences in each story's brief.")] = 3,
-    since: Annotated[str | None, typer.Option(
-        "--since", help="Only feed entries and pages from this time on: 24h, 90m, 7d, 2w, "
-        "or a date (2026-11-21) or time (2026-11-21T06:00).", show_default=False)] = None,
+    since: Since = None,
     new_only: Annotated[bool, typer.Option(
         "--new-only", help="Only articles no earlier run has seen; a story seen before gets "
         "an update brief and is marked continuing.")] = False,
@@ -87,13 +85,9 @@ def digest(
     with guarded():
         configure_logging(verbose=verbose, quiet=quiet, log_file=log_file)
         config = build_config(config_file, budget_overrides(sentences, None, None))
-        from summarize.feeds import parse_since
         from summarize.output import expand_template, output_lock
 
-        try:
-            moment = parse_since(since) if since is not None else None
-        except ValueError as exc:
-            raise UsageError(str(exc), "for example --since 24h") from None
+        moment = since_moment(since)
         options = DigestOptions(stories, single_outlet, unchanged)
         target = expand_template(output) if output is not None else None
         with output_lock(target, lock_timeout) if target else contextlib.nullcontext():

@@ -7,6 +7,7 @@ here.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -16,8 +17,8 @@ import typer
 from summarize.config import ALGORITHMS, METHODS, ORDERS
 from summarize.render import FORMATS
 
-__all__ = ["ALGORITHMS", "FORMATS", "METHODS", "ORDERS", "ConfigFile", "Sentences", "Words",
-           "choice"]
+__all__ = ["ALGORITHMS", "FORMATS", "METHODS", "ORDERS", "ConfigFile", "Sentences", "Since",
+           "Words", "choice", "since_moment"]
 
 
 def choice(name: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
@@ -36,3 +37,19 @@ Sentences = Annotated[int | None, typer.Option(
     "--sentences", "-n", min=1, help="Brief length in sentences (default 5).")]
 Words = Annotated[int | None, typer.Option(
     "--words", "-w", min=1, help="Brief length in words, at most.")]
+Since = Annotated[str | None, typer.Option(
+    "--since", help="Only feed entries and pages from this time on: 24h, 90m, 7d, 2w, or a "
+    "date (2026-11-21) or time (2026-11-21T06:00).", show_default=False)]
+
+
+def since_moment(value: str | None) -> datetime.datetime | None:
+    """``--since`` as a UTC time; a usage error when it is neither a duration nor a date."""
+    from summarize.errors import UsageError
+    from summarize.feeds import parse_since
+
+    if value is None:
+        return None
+    try:
+        return parse_since(value)
+    except ValueError as exc:
+        raise UsageError(str(exc), "for example --since 24h") from None

@@ -18,10 +18,10 @@ from summarize.cli.common import build_config, configure_logging, deliver, guard
 from summarize.cli.options import ConfigFile, Since, choice, since_moment
 from summarize.config import Config, budget_overrides
 from summarize.digest import SINGLE_OUTLET, UNCHANGED, Digest, DigestOptions
+from summarize.digest_render import FORMATS
 from summarize.errors import ExitStatus
 from summarize.model import Article
 
-FORMATS = ("text", "markdown", "json", "html")
 EXAMPLE = """
 Examples:
 
@@ -91,9 +91,8 @@ def digest(
         options = DigestOptions(stories, single_outlet, unchanged)
         target = expand_template(output) if output is not None else None
         with output_lock(target, lock_timeout) if target else contextlib.nullcontext():
-            partial = _run(sources, config, options, moment, target, fmt,
-                           state=state if new_only else None, new_only=new_only,
-                           cache=not no_cache)
+            partial = _run(sources, config, options, moment, target, fmt, state=state,
+                           new_only=new_only, cache=not no_cache)
         if partial:
             raise typer.Exit(int(ExitStatus.PARTIAL))
 

@@ -31,7 +31,7 @@ from summarize.model import Article, Skipped
 from summarize.reader import STDIN, find_files, read_bytes, split_article
 from summarize.textclean import clean, decode
 
-PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
                "application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
@@ -137,7 +137,7 @@ class Gatherer:
             else:
                 self._text(source, text)
 
-    def _text(self, source: str, text: str) -> None:
+    def _text(self, source: str, text: str, url: str | None = None) -> None:
         markdown = source.lower().endswith((".md", ".markdown"))
         headline, paragraphs = split_article(text, self.config.reader, markdown=markdown)
         if not paragraphs:
@@ -145,7 +145,9 @@ class Gatherer:
                 Skipped(source, "no text besides a headline" if headline else "empty"))
             return
         name = "<stdin>" if source == STDIN else os.path.basename(source)
-        self.found.articles.append(Article(0, source, name, headline, tuple(paragraphs)))
+        site = urlsplit(url).hostname if url else None
+        self.found.articles.append(Article(0, source, site or name, headline, tuple(paragraphs),
+                                           url=url, site=site))
 
     def _url_list(self, source: str, urls: list[str]) -> None:
         good = []
@@ -181,6 +183,14 @@ class Gatherer:
             self._feed(source, page, allow_private=allow_private)
         elif kind == "html" or page.media_type in PAGE_TYPES:
             self._page(page, None, None, source=source)
+        elif page.media_type == "text/plain":  # an article as plain text, as a file's is read
+            from summarize.extract import decode_html
+
+            text = decode_html(page.body, page.charset)
+            if text is None:
+                self.found.skipped.append(Skipped(source, "not text (undecodable)"))
+            else:
+                self._text(source, text, page.url if is_url(page.url) else None)
         else:
             self.found.skipped.append(Skipped(source, "neither a web page nor a feed ("
                                               f"{page.media_type or 'unknown type'})"))

@@ -163,3 +163,14 @@ def test_a_feed_of_ten_thousand_entries_fetches_only_the_newest(server: Server) 
     assert sum(1 for path, _ in server.requests if path.startswith("/s")) == 5
     assert any("9995 older entries beyond feeds.max_entries = 5 left out" in s.reason
                for s in found.skipped)
+
+
+def test_a_plain_text_url_is_read_as_a_text_file_is(server: Server) -> None:
+    text = "Flood barrier holds\n\n" + "\n\n".join(FLOOD[0][1])
+    url = server.add("/story.txt", Reply(headers={"Content-Type": "text/plain; charset=utf-8"},
+                                         body=text.encode()))
+    found = Gatherer(CONFIG).gather([url])
+    article = found.articles[0]
+    assert article.headline == "Flood barrier holds"
+    assert article.paragraphs == tuple(FLOOD[0][1])
+    assert (article.url, article.site) == (url, "127.0.0.1")

@@ -49,8 +49,9 @@ Examples:
   summarize --format json -o brief.json  machine-readable output, written atomically
   summarize --algorithm lexrank --explain   another scorer, with a table of scores
   summarize --new-only -q -o ~/briefs/{date}.md ~/news   from cron: new articles only
+  summarize https://example.org/rss.xml --since 24h      the articles a feed links to
 
-Other commands: summarize batch | evaluate | schedule  (each with --help).
+Other commands: summarize digest | batch | evaluate | schedule  (each with --help).
 """
 
 

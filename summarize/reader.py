@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -90,12 +90,11 @@ def read_articles(inputs: Sequence[str], config: ReaderConfig, *,
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
             continue
-        headline, paragraphs = split_article(outcome, config, markdown=_is_markdown(source))
-        if not paragraphs:
-            skipped.append(Skipped(source, "no text besides a headline" if headline else "empty"))
-            continue
-        name = "<stdin>" if source == STDIN else os.path.basename(source)
-        articles.append(Article(len(articles), source, name, headline, tuple(paragraphs)))
+        article = text_article(source, outcome, config)
+        if isinstance(article, Skipped):
+            skipped.append(article)
+        else:
+            articles.append(replace(article, id=len(articles)))
     if not articles:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3])
         raise InputDataError(f"no usable text in the input ({reasons})",
@@ -110,13 +109,22 @@ def read_texts(texts: Sequence[str], config: ReaderConfig, *, start: int = 1) ->
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for number, raw in enumerate(texts, start):
-        name = f"text {number}"
-        headline, paragraphs = split_article(raw, config)
-        if paragraphs:
-            articles.append(Article(len(articles), name, name, headline, tuple(paragraphs)))
+        article = text_article(f"text {number}", raw, config)
+        if isinstance(article, Skipped):
+            skipped.append(article)
         else:
-            skipped.append(Skipped(name, "no text besides a headline" if headline else "empty"))
+            articles.append(replace(article, id=len(articles)))
     return ReadResult(tuple(articles), tuple(skipped))
+
+
+def text_article(source: str, text: str, config: ReaderConfig) -> Article | Skipped:
+    """The article in ``text`` read from ``source`` (id 0: the caller numbers it), or why
+    there is none. Markdown by the source's suffix; named by the source's file name."""
+    headline, paragraphs = split_article(text, config, markdown=_is_markdown(source))
+    if not paragraphs:
+        return Skipped(source, "no text besides a headline" if headline else "empty")
+    name = "<stdin>" if source == STDIN else os.path.basename(source)
+    return Article(0, source, name, headline, tuple(paragraphs))
 
 
 def read_bytes(source: str, config: ReaderConfig, stdin: BinaryIO | None

@@ -18,7 +18,7 @@ import datetime
 import os
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
@@ -28,7 +28,7 @@ from summarize.feeds import Entry, FeedError, parse_feed, parse_opml, parse_url_
 from summarize.fetch import SCHEMES, Fetcher, FetchError, Page, private_host
 from summarize.httpcache import HttpCache
 from summarize.model import Article, Skipped
-from summarize.reader import STDIN, find_files, read_bytes, split_article
+from summarize.reader import STDIN, find_files, read_bytes, split_article, text_article
 from summarize.textclean import clean, decode
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
@@ -87,10 +87,9 @@ class Gatherer:
         """Read every input; raise only when none gives an article."""
         self.found, self._pending, self._queued = Gathered(), [], set()
         extensions = (*self.config.reader.extensions, ".html", ".htm")
-        fetched = {url: page for url, page in zip(
-            [i for i in inputs if is_url(i)],
-            self._fetch_many([i for i in inputs if is_url(i)], FEED_ACCEPT, allow_private=True),
-            strict=True)}
+        urls = [i for i in inputs if is_url(i)]
+        fetched = dict(zip(urls, self._fetch_many(urls, FEED_ACCEPT, allow_private=True),
+                           strict=True))
         for given in inputs:
             if given in fetched:
                 page = fetched[given]
@@ -113,7 +112,7 @@ class Gatherer:
             reasons = reasons or "every feed entry is older than --since"
             raise InputDataError(f"no usable article in the input ({reasons})",
                                  "check the sources named above")
-        self.found.articles = [_renumbered(a, i) for i, a in enumerate(self.found.articles)]
+        self.found.articles = [replace(a, id=i) for i, a in enumerate(self.found.articles)]
         return self.found
 
     def _read_file(self, source: str, stdin: BinaryIO | None) -> None:
@@ -138,16 +137,15 @@ class Gatherer:
                 self._text(source, text)
 
     def _text(self, source: str, text: str, url: str | None = None) -> None:
-        markdown = source.lower().endswith((".md", ".markdown"))
-        headline, paragraphs = split_article(text, self.config.reader, markdown=markdown)
-        if not paragraphs:
-            self.found.skipped.append(
-                Skipped(source, "no text besides a headline" if headline else "empty"))
-            return
-        name = "<stdin>" if source == STDIN else os.path.basename(source)
-        site = urlsplit(url).hostname if url else None
-        self.found.articles.append(Article(0, source, site or name, headline, tuple(paragraphs),
-                                           url=url, site=site))
+        article = text_article(source, text, self.config.reader)
+        if isinstance(article, Skipped):
+            self.found.skipped.append(article)
+        elif url is None:
+            self.found.articles.append(article)
+        else:
+            site = urlsplit(url).hostname
+            self.found.articles.append(replace(article, name=site or article.name, url=url,
+                                               site=site))
 
     def _url_list(self, source: str, urls: list[str]) -> None:
         good = []
@@ -254,15 +252,16 @@ class Gatherer:
             return
         headline, paragraphs = split_article(found.text, self.config.reader)
         title = clean(found.title or (entry.title if entry and entry.title else "") or "")
-        site = found.site or feed_title or (urlsplit(url).hostname if url else None)
-        name = clean(site) if site else os.path.basename(source)
+        found_site = found.site or feed_title or (urlsplit(url).hostname if url else None)
+        site = clean(found_site) if found_site else None
         if not paragraphs:
             self.found.skipped.append(Skipped(source, "no article text found on the page"))
             return
         self.found.articles.append(Article(
-            0, source, name, title or headline, tuple(paragraphs), url=url,
-            published=published, author=clean(found.author) if found.author else None,
-            site=clean(site) if site else None))
+            0, source, site or os.path.basename(source), title or headline, tuple(paragraphs),
+            url=url, published=published,
+            author=clean(found.author) if found.author else None,
+            site=site))
 
     def _fetch_many(self, urls: Sequence[str], accept: str, *, allow_private: bool
                     ) -> list[tuple[str, Page] | Skipped]:
@@ -285,8 +284,3 @@ def _public(url: str) -> bool:
     host = urlsplit(url).hostname
     return bool(host) and not private_host(host or "")
 
-
-def _renumbered(article: Article, number: int) -> Article:
-    from dataclasses import replace
-
-    return article if article.id == number else replace(article, id=number)

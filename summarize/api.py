@@ -76,18 +76,20 @@ def _sources(given: Source | Iterable[Source] | None, name: str) -> list[Source]
 
 
 def _articles(sources: Sequence[Source], config: Config) -> list[Article]:
-    """Read ``sources`` in order: runs of strings as texts, each path as the CLI reads it."""
-    from summarize.reader import read_articles, read_texts
+    """Read ``sources`` in order: each string as a text, each path as the CLI reads it (text,
+    saved web pages, feeds and lists of URLs, through :class:`summarize.sources.Gatherer`)."""
+    from summarize.reader import read_texts
+    from summarize.sources import Gatherer
 
     articles: list[Article] = []
     for number, item in enumerate(sources, 1):
         if isinstance(item, str):
-            read = read_texts([item], config.reader, start=number)
-            if not read.articles:
-                log.warning("skipped an article text: %s", read.skipped[0].reason)
+            text = read_texts([item], config.reader, start=number)
+            found, skipped = list(text.articles), list(text.skipped)
         else:
-            read = read_articles([os.fspath(item)], config.reader)
-            for skipped in read.skipped:
-                log.warning("skipped %s: %s", skipped.source, skipped.reason)
-        articles.extend(read.articles)
+            gathered = Gatherer(config).gather([os.fspath(item)])
+            found, skipped = gathered.articles, gathered.skipped
+        for item_skipped in skipped:
+            log.warning("skipped %s: %s", item_skipped.source, item_skipped.reason)
+        articles.extend(found)
     return articles

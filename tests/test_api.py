@@ -101,3 +101,14 @@ def test_bad_inputs_raise_the_projects_errors(tmp_path: Path) -> None:
     with pytest.raises(InputDataError):
         summarize.summarize(empty)
     assert issubclass(InputDataError, SummarizeError)
+
+
+def test_a_saved_web_page_path_is_read_as_the_command_line_reads_it(tmp_path: Path) -> None:
+    from tests.webserver import news_page
+
+    page = tmp_path / "flood.html"
+    page.write_text(news_page("Flood barrier holds", FIRST.split("\n")[2:]))
+    brief = summarize.summarize(page, sentences=2)
+    assert brief.title == "Flood barrier holds"
+    assert brief.corpus.articles[0].site == "The Example Courier"
+    assert not any("<" in s or "Subscribe" in s for s in brief.sentences)

@@ -20,7 +20,15 @@ from typing import Annotated
 import typer
 
 from summarize import __version__
-from summarize.cli.common import build_config, configure_logging, deliver, guarded, log, warn
+from summarize.cli.common import (
+    build_config,
+    configure_logging,
+    deliver,
+    guarded,
+    log,
+    split_seen,
+    warn,
+)
 from summarize.cli.options import (
     ALGORITHMS,
     FORMATS,
@@ -198,14 +206,9 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
         warn(f"skipped {item.source}: {item.reason}")
     store = None
     if seen is not None:
-        from summarize.seen import SeenStore, default_state_path
-
-        store = SeenStore(seen.state or default_state_path())
-        split = store.split(articles, days=config.update.background_days)
+        store, split = split_seen(seen.state, articles, config)
         articles = split.new
         known = [*known, *split.known]
-        log.info("%d of %d article(s) are new (state: %s)", len(articles), len(read.articles),
-                 store.path)
         if not articles:
             log.warning("no new articles since the last run; %s", "writing a brief that says so"
                         if write_empty else "nothing written")

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
 from summarize.config import Config, apply_overrides, load_config
 from summarize.errors import ExitStatus, InternalError, OutputError, SummarizeError
+from summarize.model import Article
 from summarize.resources import default_config_path
+
+if TYPE_CHECKING:
+    from summarize.seen import SeenStore, Split
 
 log = logging.getLogger("summarize")
 
@@ -98,6 +102,19 @@ def deliver(target: Path | None, fmt: str, *, show: Callable[[IO[str]], None],
         return
     write_atomic(target, rendered)
     log.info("wrote %s", target)
+
+
+def split_seen(state: Path | None, articles: Sequence[Article], config: Config
+               ) -> tuple[SeenStore, Split]:
+    """For ``--new-only``: the record (at ``state`` or the default place) and ``articles``
+    split into new and known, logged."""
+    from summarize.seen import SeenStore, default_state_path
+
+    store = SeenStore(state or default_state_path())
+    split = store.split(articles, days=config.update.background_days)
+    log.info("%d of %d article(s) are new (state: %s)", len(split.new), len(articles),
+             store.path)
+    return store, split
 
 
 def build_config(config_file: Path | None, overrides: dict[str, Any]) -> Config:

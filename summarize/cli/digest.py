@@ -14,7 +14,15 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli.common import build_config, configure_logging, deliver, guarded, log, warn
+from summarize.cli.common import (
+    build_config,
+    configure_logging,
+    deliver,
+    guarded,
+    log,
+    split_seen,
+    warn,
+)
 from summarize.cli.options import ConfigFile, Since, choice, since_moment
 from summarize.config import Config, budget_overrides
 from summarize.digest import SINGLE_OUTLET, UNCHANGED, Digest, DigestOptions
@@ -118,13 +126,8 @@ def _run(sources: list[str], config: Config, options: DigestOptions,
     known: list[Article] = []
     store = None
     if new_only:
-        from summarize.seen import SeenStore, default_state_path
-
-        store = SeenStore(state or default_state_path())
-        split = store.split(articles, days=config.update.background_days)
+        store, split = split_seen(state, articles, config)
         articles, known = split.new, split.known
-        log.info("%d of %d article(s) are new (state: %s)", len(articles),
-                 len(found.articles), store.path)
         if not articles:
             log.warning("no new articles since the last run; nothing written")
             return bool(found.skipped)

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit bench devsets clean
+.PHONY: run test lint imports typecheck unit bench devsets clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,17 @@ run: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check summarize tests benchmarks
 
+# The package's layers (contracts in pyproject.toml, [tool.importlinter]).
+imports: $(VENV)/.installed-test
+	$(BIN)/lint-imports
+
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 unit: $(VENV)/.installed-test
 	$(BIN)/pytest
 
-test: lint typecheck unit
+test: lint imports typecheck unit
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

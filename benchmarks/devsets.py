@@ -38,13 +38,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summarize.brief.discourse import anchors, is_lead, leans_on_previous  # noqa: E402
+from summarize.brief.pipeline import summarize_corpus  # noqa: E402
+from summarize.brief.select import Budget  # noqa: E402
 from summarize.config import Config  # noqa: E402
-from summarize.dataset import Cluster, read_dataset, read_peers  # noqa: E402
-from summarize.discourse import anchors, is_lead, leans_on_previous  # noqa: E402
-from summarize.evaluate import evaluate  # noqa: E402
-from summarize.merge import merge  # noqa: E402
-from summarize.pipeline import summarize_corpus  # noqa: E402
-from summarize.select import Budget  # noqa: E402
+from summarize.evaluation.dataset import Cluster, read_dataset, read_peers  # noqa: E402
+from summarize.evaluation.evaluate import evaluate  # noqa: E402
+from summarize.text.merge import merge  # noqa: E402
 
 SYSTEMS = ["summarize", "ilp-anchored", "ilp-dangling-allowed", "ilp-no-lead-bonus",
            "ilp-share-0.3", "ilp-min-6-words", "ilp-no-fill", "ilp-no-background", "coverage",

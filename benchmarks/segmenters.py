@@ -7,8 +7,9 @@ project's segmenter with syntok over whole paragraphs (how the project segmented
 clear sentence ends itself): the share of paragraphs split the same, and the time of each.
 
 Accuracy is the share of gold sentences a segmenter reproduces exactly; speed is the time to
-split a synthetic 4,000-paragraph text. The project's choice is ``summarize.segment``. Candidates
-that are not installed are reported as such (pysbd and blingfire come with the test extras).
+split a synthetic 4,000-paragraph text. The project's choice is ``summarize.text.segment``.
+Candidates that are not installed are reported as such (pysbd and blingfire come with the test
+extras).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarize.segment import _syntok, split_sentences
+from summarize.text.segment import _syntok, split_sentences
 
 # the test the earlier segmenter used to send a paragraph to syntok
 _CLOSERS = "\"')\\]\u2019\u201d.!?\u2026"
@@ -70,7 +71,7 @@ def dataset_paragraphs(paths: list[str]) -> list[str]:
     import json
 
     from summarize.config import ReaderConfig
-    from summarize.reader import split_article
+    from summarize.inputs.files import split_article
 
     paragraphs: list[str] = []
     for path in paths:

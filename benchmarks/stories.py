@@ -4,7 +4,7 @@
 
 The DUC clusters are labelled stories: the articles of all of them are mixed (DUC 2006: 1,250
 articles in 50 stories; DUC 2007 update: 250 articles in 10 topics, sets A, B and C of a topic
-being one story) and grouped again by :func:`summarize.stories.cluster`; B-cubed precision,
+being one story) and grouped again by :func:`summarize.digest.stories.cluster`; B-cubed precision,
 recall and F1 and the adjusted Rand index say how well the stories come back, and so do
 random samples of DUC 2006 (few stories of many articles, many stories of few), beside
 the first pass alone (plain cosine). The time is a
@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarize.config import Config, StoryConfig  # noqa: E402
-from summarize.dataset import read_dataset  # noqa: E402
+from summarize.digest.stories import bcubed, cluster  # noqa: E402
+from summarize.evaluation.dataset import read_dataset  # noqa: E402
 from summarize.model import Article  # noqa: E402
-from summarize.stories import bcubed, cluster  # noqa: E402
 
 
 def labelled(path: Path, topic_of: int | None = None) -> tuple[list[Article], list[str]]:

@@ -18,6 +18,6 @@ from summarize.api import summarize
 from summarize.config import Config
 from summarize.errors import SummarizeError
 from summarize.model import Brief
+from summarize.version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["Brief", "Config", "SummarizeError", "__version__", "summarize"]

@@ -41,7 +41,7 @@ def summarize(texts_or_paths: Source | Iterable[Source], *, sentences: int | Non
     ``NoInputError`` (no input, or a path that does not exist), ``InputDataError`` (nothing
     usable in the input).
     """
-    from summarize.pipeline import summarize_articles
+    from summarize.brief.pipeline import summarize_articles
 
     checked = validate(config if config is not None else Config(),
                        origin="the config given to summarize()")
@@ -77,9 +77,9 @@ def _sources(given: Source | Iterable[Source] | None, name: str) -> list[Source]
 
 def _articles(sources: Sequence[Source], config: Config) -> list[Article]:
     """Read ``sources`` in order: each string as a text, each path as the CLI reads it (text,
-    saved web pages, feeds and lists of URLs, through :class:`summarize.sources.Gatherer`)."""
-    from summarize.reader import read_texts
-    from summarize.sources import Gatherer
+    saved web pages, feeds and lists of URLs, through :class:`summarize.inputs.gather.Gatherer`)."""
+    from summarize.inputs.files import read_texts
+    from summarize.inputs.gather import Gatherer
 
     articles: list[Article] = []
     for number, item in enumerate(sources, 1):

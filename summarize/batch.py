@@ -21,13 +21,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from summarize.config import Config
-from summarize.dataset import Cluster
 from summarize.errors import OutputError, ServiceError, UsageError
+from summarize.evaluation.dataset import Cluster
 
 
 def brief_line(cluster: Cluster, config: Config) -> str:
     """A cluster's output line (no newline): ``{"id", "summary", "sentences"}``."""
-    from summarize.pipeline import summarize_articles
+    from summarize.brief.pipeline import summarize_articles
     from summarize.render import sentence_dicts
 
     brief = summarize_articles(cluster.articles, config, background=cluster.background)

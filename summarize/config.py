@@ -15,9 +15,13 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from summarize.errors import ConfigError, UsageError
-from summarize.scorers.registry import NAMES
 
-ALGORITHMS = NAMES  # the scorer registry's names
+# The scorers a configuration may name. They are configuration values, kept here so that the
+# configuration imports nothing of the code it configures; the scorer registry
+# (summarize.brief.scorers.registry) maps each name to its class, and a test keeps the two in
+# step.
+ALGORITHMS = ("hybrid", "tfidf", "textrank", "position", "support", "lexrank", "lsa", "luhn",
+              "kl", "sumbasic", "edmundson", "reduction", "sumy-textrank")
 
 
 def _rule(*, low: float | None = None, high: float | None = None,
@@ -126,7 +130,7 @@ class UpdateConfig:
 
 @dataclass(frozen=True)
 class FetchConfig:
-    """How web pages and feeds are fetched (see :mod:`summarize.fetch`)."""
+    """How web pages and feeds are fetched (see :mod:`summarize.inputs.fetch`)."""
 
     timeout: float = field(default=15.0, metadata=_rule(low=0.1))  # connect, and each read
     deadline: float = field(default=60.0, metadata=_rule(low=0.1))  # one whole response
@@ -148,7 +152,7 @@ class FeedConfig:
 
 @dataclass(frozen=True)
 class StoryConfig:
-    """How ``digest`` groups articles into stories (see :mod:`summarize.stories`)."""
+    """How ``digest`` groups articles into stories (see :mod:`summarize.digest.stories`)."""
 
     threshold: float = field(default=0.9, metadata=_rule(low=0.0, high=2.0))
     max_document_share: float = field(default=0.5, metadata=_rule(low=0.01, high=1.0))

@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from summarize import __version__
 from summarize.config import Config
 from summarize.model import Brief, Chosen
+from summarize.version import __version__
 
 FORMATS = ("text", "markdown", "json")
 SCHEMA_ID = "summarize.brief/1"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from summarize.config import Config
-from summarize.merge import merge
 from summarize.model import Article, Corpus
+from summarize.text.merge import merge
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from summarize.brief.pipeline import summarize_articles
 from summarize.cli import app
 from summarize.config import Config, ReaderConfig
 from summarize.errors import SummarizeError
-from summarize.pipeline import summarize_paths
-from summarize.reader import split_article
-from summarize.textclean import clean, decode
+from summarize.inputs.files import read_articles, split_article
+from summarize.text.clean import clean, decode
 from tests.conftest import SEEDS
 
 runner = CliRunner()
@@ -173,11 +173,12 @@ def test_fuzz_pipeline_only_documented_errors(tmp_path: Path, files: list) -> No
         else:
             path.write_text(content, encoding="utf-8", errors="surrogatepass")
     try:
-        result = summarize_paths([str(folder)], _fuzz_config())
+        config = _fuzz_config()
+        brief = summarize_articles(read_articles([str(folder)], config.reader).articles, config)
     except SummarizeError as error:
         assert error.exit_status in (65, 66)
         return
-    ids = [c.sentence.id for c in result.brief.chosen]
+    ids = [c.sentence.id for c in brief.chosen]
     assert len(set(ids)) == len(ids) <= 5  # no sentence twice, the default budget kept
 
 

@@ -22,9 +22,12 @@ def test_a_brief_never_loads_scipy_stats() -> None:
     out = _python("""
         import sys
         from summarize.config import load_config
-        from summarize.pipeline import summarize_paths
+        from summarize.brief.pipeline import summarize_articles
+        from summarize.inputs.files import read_articles
         from summarize.resources import seeds_dir
-        assert summarize_paths([str(seeds_dir())], load_config()).brief.chosen
+        config = load_config()
+        read = read_articles([str(seeds_dir())], config.reader)
+        assert summarize_articles(read.articles, config).chosen
         print("sklearn.feature_extraction.text" in sys.modules,
               "scipy.stats._stats_py" in sys.modules)
     """)

@@ -4,8 +4,8 @@ from io import StringIO
 
 import jsonschema
 
+from summarize.brief.pipeline import summarize_articles
 from summarize.config import Config
-from summarize.pipeline import summarize_articles
 from summarize.render import print_rich, to_markdown, to_text
 from summarize.render import to_json as render_json
 from tests.conftest import make_articles

@@ -92,7 +92,7 @@ def seed_texts() -> list[tuple[str, list[str]]]:
     """The seed articles: (headline, paragraphs); one has no headline of its own, so it gets
     an invented one."""
     from summarize.config import ReaderConfig
-    from summarize.reader import split_article
+    from summarize.inputs.files import split_article
 
     out = []
     for path in sorted(SEEDS.glob("*.txt")):

@@ -47,7 +47,7 @@ def batch(
         configure_logging()
         config = build_config(config_file, budget_overrides(sentences, words, None))
         from summarize import batch as engine
-        from summarize.dataset import BadLine, read_dataset
+        from summarize.evaluation.dataset import BadLine, read_dataset
         from summarize.render import progress
 
         address = scheduler or os.environ.get(SCHEDULER_VARIABLE) or None

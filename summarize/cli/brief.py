@@ -19,7 +19,6 @@ from typing import Annotated
 
 import typer
 
-from summarize import __version__
 from summarize.cli.common import (
     build_config,
     configure_logging,
@@ -45,6 +44,7 @@ from summarize.config import Config, budget_overrides
 from summarize.errors import ExitStatus
 from summarize.model import Article, Brief, Corpus
 from summarize.resources import seeds_dir
+from summarize.version import __version__
 
 EXAMPLES = """
 Examples:
@@ -171,7 +171,7 @@ def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *
     """Summarise ``inputs`` to the destination; with an output file, under its lock from
     start to finish, so an overlapping run waits instead of repeating or racing this one.
     True when some input was skipped as unusable."""
-    from summarize.output import expand_template, output_lock
+    from summarize.unattended.output import expand_template, output_lock
 
     target = expand_template(destination.output) if destination.output is not None else None
     with output_lock(target, destination.lock_timeout) if target else contextlib.nullcontext():
@@ -182,10 +182,10 @@ def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *
 def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | None, *,
          explain: bool, seen: SeenOptions | None, write_empty: bool,
          background: Sequence[str], since: datetime.datetime | None) -> bool:
-    from summarize.httpcache import HttpCache, default_cache_path
-    from summarize.pipeline import summarize_articles
+    from summarize.brief.pipeline import summarize_articles
+    from summarize.inputs.gather import Gatherer
+    from summarize.inputs.httpcache import HttpCache, default_cache_path
     from summarize.render import progress
-    from summarize.sources import Gatherer
 
     def gatherer(since: datetime.datetime | None = None) -> Gatherer:
         return Gatherer(config, since=since, cache=HttpCache(default_cache_path()),
@@ -231,8 +231,8 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
 def _deliver(brief: Brief, target: Path | None, fmt: str | None, *, explain: bool,
              config: Config) -> None:
     """Render ``brief`` to ``target`` (atomically) or stdout (rich on a terminal)."""
-    from summarize.output import format_for
     from summarize.render import print_rich, render
+    from summarize.unattended.output import format_for
 
     deliver(target, format_for(target, fmt),
             show=lambda stream: print_rich(brief, stream, explain=explain),

@@ -17,7 +17,7 @@ from summarize.model import Article
 from summarize.resources import default_config_path
 
 if TYPE_CHECKING:
-    from summarize.seen import SeenStore, Split
+    from summarize.unattended.seen import SeenStore, Split
 
 log = logging.getLogger("summarize")
 
@@ -89,8 +89,8 @@ def deliver(target: Path | None, fmt: str, *, show: Callable[[IO[str]], None],
             text: Callable[[str], str]) -> None:
     """Write ``text(fmt)`` to ``target`` atomically, or to stdout; plain text on a terminal is
     the rich view instead (``show(stdout)``)."""
-    from summarize.output import write_atomic
     from summarize.render import is_terminal
+    from summarize.unattended.output import write_atomic
 
     if target is None and fmt == "text" and is_terminal(sys.stdout):
         show(sys.stdout)
@@ -108,7 +108,7 @@ def split_seen(state: Path | None, articles: Sequence[Article], config: Config
                ) -> tuple[SeenStore, Split]:
     """For ``--new-only``: the record (at ``state`` or the default place) and ``articles``
     split into new and known, logged."""
-    from summarize.seen import SeenStore, default_state_path
+    from summarize.unattended.seen import SeenStore, default_state_path
 
     store = SeenStore(state or default_state_path())
     split = store.split(articles, days=config.update.background_days)

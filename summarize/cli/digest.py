@@ -25,8 +25,8 @@ from summarize.cli.common import (
 )
 from summarize.cli.options import ConfigFile, Since, choice, since_moment
 from summarize.config import Config, budget_overrides
-from summarize.digest import SINGLE_OUTLET, UNCHANGED, Digest, DigestOptions
-from summarize.digest_render import FORMATS
+from summarize.digest.build import SINGLE_OUTLET, UNCHANGED, Digest, DigestOptions
+from summarize.digest.render import FORMATS
 from summarize.errors import ExitStatus
 from summarize.model import Article
 
@@ -93,7 +93,7 @@ def digest(
     with guarded():
         configure_logging(verbose=verbose, quiet=quiet, log_file=log_file)
         config = build_config(config_file, budget_overrides(sentences, None, None))
-        from summarize.output import expand_template, output_lock
+        from summarize.unattended.output import expand_template, output_lock
 
         moment = since_moment(since)
         options = DigestOptions(stories, single_outlet, unchanged)
@@ -109,10 +109,10 @@ def _run(sources: list[str], config: Config, options: DigestOptions,
          since: datetime.datetime | None, target: Path | None, fmt: str | None, *,
          state: Path | None, new_only: bool, cache: bool) -> bool:
     """Gather, group, summarise, deliver, then record: True when a source was skipped."""
-    from summarize.digest import build_digest
-    from summarize.httpcache import HttpCache, default_cache_path
+    from summarize.digest.build import build_digest
+    from summarize.inputs.gather import Gatherer
+    from summarize.inputs.httpcache import HttpCache, default_cache_path
     from summarize.render import progress
-    from summarize.sources import Gatherer
 
     gatherer = Gatherer(config, since=since,
                         cache=HttpCache(default_cache_path()) if cache else None,
@@ -140,8 +140,8 @@ def _run(sources: list[str], config: Config, options: DigestOptions,
 
 
 def _deliver(result: Digest, target: Path | None, fmt: str | None) -> None:
-    from summarize.digest_render import print_rich, render
-    from summarize.output import format_for
+    from summarize.digest.render import print_rich, render
+    from summarize.unattended.output import format_for
 
     deliver(target, format_for(target, fmt, FORMATS),
             show=lambda stream: print_rich(result, stream),

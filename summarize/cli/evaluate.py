@@ -41,8 +41,8 @@ def evaluate(
     """
     with guarded():
         configure_logging()
-        from summarize.evaluate import SYSTEMS
-        from summarize.evaluate import evaluate as run_evaluation
+        from summarize.evaluation.evaluate import SYSTEMS
+        from summarize.evaluation.evaluate import evaluate as run_evaluation
 
         names = [s.strip() for s in systems.split(",")] if systems else list(SYSTEMS)
         unknown = [n for n in names if n not in SYSTEMS]
@@ -50,7 +50,7 @@ def evaluate(
             raise UsageError(f"unknown system or format: {', '.join(unknown) or fmt}",
                              f"systems: {', '.join(SYSTEMS)}; formats: table, json")
         config = build_config(config_file, {})
-        from summarize.dataset import BadLine, Cluster, read_dataset, read_peers
+        from summarize.evaluation.dataset import BadLine, Cluster, read_dataset, read_peers
 
         external: dict[str, dict[str, str]] = {}
         for path in peers or []:

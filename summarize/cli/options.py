@@ -45,7 +45,7 @@ Since = Annotated[str | None, typer.Option(
 def since_moment(value: str | None) -> datetime.datetime | None:
     """``--since`` as a UTC time; a usage error when it is neither a duration nor a date."""
     from summarize.errors import UsageError
-    from summarize.feeds import parse_since
+    from summarize.inputs.feeds import parse_since
 
     if value is None:
         return None

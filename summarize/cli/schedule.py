@@ -47,7 +47,7 @@ def schedule(
     """Validate a cron expression, show its next runs and the crontab line for a brief."""
     with guarded():
         configure_logging()
-        from summarize import schedule as cron
+        from summarize.unattended import schedule as cron
 
         if list_:
             for line in cron.listed(crontab_file):

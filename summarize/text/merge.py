@@ -1,0 +1,48 @@
+"""Merge articles into one corpus of unique sentences.
+
+Every paragraph is segmented (:mod:`summarize.text.segment`). Sentences that are identical after
+normalisation (case, punctuation and quoting ignored) collapse into one :class:`Sentence` that
+remembers each article, paragraph and position it came from, so a sentence repeated within an
+article or quoted by several articles is scored, and shown, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarize.config import FeatureConfig
+from summarize.model import Article, Corpus, Occurrence, Sentence
+from summarize.text.segment import analyzer, count_words, split_sentences, words
+
+
+def sentence_key(text: str) -> str:
+    """The identity of a sentence for merging: its lower-cased words, single-spaced."""
+    return " ".join(words(text.casefold()))
+
+
+def merge(articles: Sequence[Article], *, language: str = "english",
+          features: FeatureConfig | None = None) -> Corpus:
+    """Segment ``articles`` and collapse duplicate sentences; ids follow first appearance."""
+    features = features or FeatureConfig()
+    analyse = analyzer(language, stem=features.stem, stop_words=features.stop_words)
+    texts: list[str] = []
+    occurrences: list[list[Occurrence]] = []
+    index: dict[str, int] = {}
+    for article in articles:
+        position = 0
+        for p, paragraph in enumerate(article.paragraphs):
+            for text in split_sentences(paragraph):
+                key = sentence_key(text)
+                if not key:
+                    continue
+                found = index.setdefault(key, len(texts))
+                if found == len(texts):
+                    texts.append(text)
+                    occurrences.append([])
+                occurrences[found].append(Occurrence(article.id, p, position))
+                position += 1
+    sentences = tuple(
+        Sentence(i, text, analyse(text), count_words(text), tuple(occ))
+        for i, (text, occ) in enumerate(zip(texts, occurrences, strict=True))
+    )
+    return Corpus(tuple(articles), sentences, language)

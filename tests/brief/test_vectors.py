@@ -1,0 +1,72 @@
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from summarize.brief import vectors
+from summarize.brief.vectors import (
+    Features,
+    min_max,
+    pagerank,
+    similarities_to,
+    similarity_graph,
+    tfidf_vectors,
+)
+from summarize.config import FeatureConfig
+from tests.conftest import make_corpus
+
+
+def test_tfidf_rows_are_unit_length_and_computed_once_per_features() -> None:
+    corpus = make_corpus(["Iraq militants seized a town.", "Kerry visited Iraq on Monday."])
+    found = Features(corpus, FeatureConfig())
+    first = found.vectors
+    assert np.allclose(np.asarray(first.multiply(first).sum(axis=1)).ravel(), 1.0)
+    assert found.vectors is first
+    assert (tfidf_vectors(corpus, FeatureConfig()) != first).nnz == 0
+
+
+def test_similarities_to_agrees_with_the_full_product() -> None:
+    rng = np.random.default_rng(1)
+    dense = rng.random((40, 12)) * (rng.random((40, 12)) > 0.7)
+    dense[5] = 0.0  # a sentence with no terms is similar to nothing
+    rows = csr_matrix(dense)
+    postings = rows.T.tocsr()
+    for i in range(40):
+        assert np.allclose(similarities_to(rows, postings, i), dense @ dense[i])
+
+
+def test_similarity_graph_drops_weak_edges_and_self_loops(monkeypatch: object) -> None:
+    rows = csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]]))
+    graph = similarity_graph(rows, 0.5).toarray()
+    assert np.allclose(graph, [[0, 0.6, 0], [0.6, 0, 0.8], [0, 0.8, 0]])
+
+
+def test_similarity_graph_blocks_agree_with_one_block() -> None:
+    rng = np.random.default_rng(0)
+    dense = rng.random((50, 8)) * (rng.random((50, 8)) > 0.6)
+    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
+    whole = similarity_graph(csr_matrix(dense), 0.2).toarray()
+    saved = vectors._BLOCK_CELLS
+    try:
+        vectors._BLOCK_CELLS = 200  # 4 rows a block
+        assert np.allclose(similarity_graph(csr_matrix(dense), 0.2).toarray(), whole)
+    finally:
+        vectors._BLOCK_CELLS = saved
+
+
+def test_pagerank_star_centre_wins_and_sums_to_one() -> None:
+    star = np.zeros((4, 4))
+    star[0, 1:] = star[1:, 0] = 1.0
+    rank = pagerank(csr_matrix(star), damping=0.85, tolerance=1e-10, max_iterations=500)
+    assert rank.sum() == np.float64(rank.sum()) and abs(rank.sum() - 1) < 1e-9
+    assert rank[0] > rank[1] == rank[2] == rank[3]
+    # hand check: centre r0 = 0.15/4 + 0.85 * 3 * r1, leaves r1 = 0.15/4 + 0.85 * r0 / 3
+    assert abs(rank[0] - (0.15 / 4 + 0.85 * 3 * rank[1])) < 1e-8
+
+
+def test_pagerank_isolated_nodes_share_evenly() -> None:
+    rank = pagerank(csr_matrix((3, 3)), damping=0.85, tolerance=1e-12, max_iterations=100)
+    assert np.allclose(rank, 1 / 3)
+
+
+def test_min_max() -> None:
+    assert np.allclose(min_max(np.array([2.0, 4.0, 3.0])), [0, 1, 0.5])
+    assert np.allclose(min_max(np.array([5.0, 5.0])), [0, 0])

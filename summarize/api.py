@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from summarize.config import Config, apply_overrides, budget_overrides, validate
 from summarize.errors import InputDataError, NoInputError, UsageError
-from summarize.model import Article, Brief
+from summarize.model import Article, Brief, Skipped
 
 Source = str | os.PathLike[str]
 log = logging.getLogger(__name__)
@@ -75,6 +75,10 @@ def _sources(given: Source | Iterable[Source] | None, name: str) -> list[Source]
     return sources
 
 
+def _report(item: Skipped) -> None:
+    log.warning("skipped %s: %s", item.source, item.reason)
+
+
 def _articles(sources: Sequence[Source], config: Config) -> list[Article]:
     """Read ``sources`` in order: each string as a text, each path as the CLI reads it (text,
     saved web pages, feeds and lists of URLs, through :class:`summarize.inputs.gather.Gatherer`)."""
@@ -85,11 +89,10 @@ def _articles(sources: Sequence[Source], config: Config) -> list[Article]:
     for number, item in enumerate(sources, 1):
         if isinstance(item, str):
             text = read_texts([item], config.reader, start=number)
-            found, skipped = list(text.articles), list(text.skipped)
+            found = list(text.articles)
+            for skipped in text.skipped:
+                _report(skipped)
         else:
-            gathered = Gatherer(config).gather([os.fspath(item)])
-            found, skipped = gathered.articles, gathered.skipped
-        for item_skipped in skipped:
-            log.warning("skipped %s: %s", item_skipped.source, item_skipped.reason)
+            found = Gatherer(config, report=_report).gather([os.fspath(item)]).articles
         articles.extend(found)
     return articles

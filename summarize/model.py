@@ -24,6 +24,7 @@ class Article:
     published: datetime.datetime | None = None  # UTC, when the page or its feed says
     author: str | None = None
     site: str | None = None  # the outlet: "Example News"
+    published_day_only: bool = False  # the source gave a day, not a time: its midnight UTC
 
 
 @dataclass(frozen=True, slots=True)

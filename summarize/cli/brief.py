@@ -189,12 +189,15 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
 
     def gatherer(since: datetime.datetime | None = None) -> Gatherer:
         return Gatherer(config, since=since, cache=HttpCache(default_cache_path()),
-                        progress=lambda total: progress("Fetching", total, sys.stderr))
+                        progress=lambda total: progress("Fetching", total, sys.stderr),
+                        report=lambda item: warn(f"skipped {item.source}: {item.reason}"))
 
     started = time.perf_counter()
     read = gatherer(since).gather(inputs, stdin=sys.stdin.buffer)
     log.info("read %d article(s), skipped %d, in %.2f s", len(read.articles), len(read.skipped),
              time.perf_counter() - started)
+    if read.too_old:
+        log.info("%d article(s) older than --since left out", read.too_old)
     articles = list(read.articles)
     known: list[Article] = []
     skipped = list(read.skipped)
@@ -202,8 +205,6 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
         told = gatherer().gather(background)
         known = told.articles
         skipped += told.skipped
-    for item in skipped:
-        warn(f"skipped {item.source}: {item.reason}")
     store = None
     if seen is not None:
         store, split = split_seen(seen.state, articles, config)

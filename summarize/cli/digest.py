@@ -116,10 +116,9 @@ def _run(sources: list[str], config: Config, options: DigestOptions,
 
     gatherer = Gatherer(config, since=since,
                         cache=HttpCache(default_cache_path()) if cache else None,
-                        progress=lambda total: progress("Fetching", total, sys.stderr))
+                        progress=lambda total: progress("Fetching", total, sys.stderr),
+                        report=lambda item: warn(f"skipped {item.source}: {item.reason}"))
     found = gatherer.gather(sources, stdin=sys.stdin.buffer)
-    for skipped in found.skipped:
-        warn(f"skipped {skipped.source}: {skipped.reason}")
     if found.too_old:
         log.info("%d article(s) older than --since left out", found.too_old)
     articles: list[Article] = found.articles

@@ -2,10 +2,13 @@
 
 RSS and Atom go to feedparser, which repairs the malformed feeds found in the wild; JSON Feed
 (which feedparser does not read) to the json module; OPML (what feed readers export) to
-defusedxml. XML that declares entities is refused before any parser sees it: a billion-laughs
-feed is turned away at once, with a message, instead of being expanded. Only http and https
-links are taken from a feed; ``file:``, ``javascript:``, ``data:`` and other links are
-reported and left alone.
+defusedxml. XML whose DOCTYPE declares entities is refused before any parser sees it (in
+whatever encoding it is written: :func:`summarize.inputs.sniff.root_element` reads the
+prolog): a billion-laughs feed is turned away at once, with a message, instead of being
+expanded. Relative entry links are resolved against ``xml:base`` and the feed's own URL. Only
+http and https links are taken from a feed; ``file:``, ``javascript:``, ``data:`` and other
+links are reported and left alone. An entry without a link whose own text is long enough
+(``content:encoded``, a long summary) is an article in itself.
 """
 
 from __future__ import annotations
@@ -16,12 +19,17 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
 
 from summarize.inputs.fetch import FetchError, check_url
+from summarize.inputs.sniff import decode_markup, root_element
 
-_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+# An entry without a link is an article of its own when its text has this many words.
+ENTRY_ARTICLE_WORDS = 60
 
 
 class FeedError(Exception):
@@ -30,12 +38,15 @@ class FeedError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One item of a feed: the article it links to, and what the feed says about it."""
+    """One item of a feed: the article it links to, and what the feed says about it.
+
+    ``link`` is empty for an entry that has no link but enough text of its own (``text``:
+    paragraphs separated by blank lines) to be read as the article."""
 
     link: str
     title: str | None
     published: datetime.datetime | None  # UTC
-    summary: str | None  # the feed's own text for the item, if any
+    text: str | None  # the feed's own text for the item: its full content, else its summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,76 +57,103 @@ class Feed:
     dropped: int = 0  # entries beyond max_entries
 
 
-def sniff(data: bytes, media_type: str = "") -> str:
-    """What ``data`` is: "feed", "opml", "html" or "text" (by its content, then its type)."""
-    head = data[:2048].lstrip().lower()
-    if head.startswith(b"{") and b"jsonfeed.org/version" in data[:4096].lower():
-        return "feed"
-    if b"<opml" in head:
-        return "opml"
-    if any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")) or \
-            media_type in ("application/rss+xml", "application/atom+xml", "application/feed+json"):
-        return "feed"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head or \
-            media_type in ("text/html", "application/xhtml+xml"):
-        return "html"
-    if head.startswith(b"<?xml") and media_type.endswith("xml"):
-        return "feed"
-    return "text"
+Item = tuple[str, str | None, datetime.datetime | None, str | None]
 
 
-def parse_feed(data: bytes, *, max_entries: int) -> Feed:
-    """The entries of an RSS, Atom or JSON feed; FeedError if it is none of them."""
-    if data.lstrip()[:1] == b"{":
-        return _json_feed(data, max_entries)
-    _refuse_entities(data)
+def parse_feed(data: bytes, *, max_entries: int, url: str | None = None) -> Feed:
+    """The entries of an RSS, Atom or JSON feed; FeedError if it is none of them. ``url``:
+    where the feed came from, which its relative links are relative to."""
+    if not data.strip():
+        raise FeedError("the feed is empty")
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        return _json_feed(data, max_entries, url)
+    _, doctype = root_element(decode_markup(data))
+    if _ENTITY.search(doctype):
+        raise FeedError("the feed declares XML entities; refused (entity expansion is off, "
+                        "and a feed has no need of them)")
     import feedparser
 
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
-    linked = any(entry.get("link") for entry in parsed.entries)
-    if (parsed.bozo and not linked) or not (parsed.version or linked):
-        problem = getattr(parsed, "bozo_exception", None)
+    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True,
+                              response_headers={"content-location": url} if url else None)
+    entries = parsed.get("entries") or []
+    texts = [_entry_text(entry) for entry in entries]
+    usable = any(entry.get("link") for entry in entries) or any(texts)
+    if (parsed.get("bozo") and not usable) or not (parsed.get("version") or usable):
+        problem = parsed.get("bozo_exception")
         raise FeedError(f"not a readable feed ({problem or 'no RSS, Atom or entries found'})")
-    items = []
-    for entry in parsed.entries:
+    items: list[Item] = []
+    for entry, text in zip(entries, texts, strict=True):
         stamp = entry.get("published_parsed") or (
             entry.get("updated_parsed") if "updated" in entry else None)
         published = (datetime.datetime.fromtimestamp(calendar.timegm(stamp), datetime.UTC)
                      if stamp else None)
-        items.append((entry.get("link") or "", entry.get("title"), published,
-                      entry.get("summary")))
-    return _feed(parsed.feed.get("title"), items, max_entries)
+        items.append((entry.get("link") or "", _text(entry.get("title")), published, text))
+    return _feed(_text((parsed.get("feed") or {}).get("title")), items, max_entries)
 
 
-def _json_feed(data: bytes, max_entries: int) -> Feed:
+def _entry_text(entry: Any) -> str | None:
+    """An entry's own text as plain paragraphs: its full content, else its summary."""
+    for content in entry.get("content") or []:
+        value = content.get("value")
+        if isinstance(value, str) and value.strip():
+            return _plain(value)
+    summary = entry.get("summary")
+    return _plain(summary) if isinstance(summary, str) else None
+
+
+def _plain(html: str) -> str | None:
+    from summarize.inputs.html import fragment_text
+
+    return fragment_text(html) or None
+
+
+def _json_feed(data: bytes, max_entries: int, url: str | None) -> Feed:
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FeedError(f"not a readable JSON Feed ({exc})") from None
+    except RecursionError:
+        raise FeedError("not a readable JSON Feed (nested too deeply)") from None
     if not isinstance(document, dict) or not str(document.get("version", "")).startswith(
             "https://jsonfeed.org/version/") or not isinstance(document.get("items"), list):
         raise FeedError("not a JSON Feed (no jsonfeed.org version or no items)")
-    items = []
+    items: list[Item] = []
     for item in document["items"]:
         if not isinstance(item, dict):
             continue
         link = item.get("url") or item.get("external_url") or ""
+        link = _joined(url, link) if isinstance(link, str) and link and url else link
         published = _rfc3339(item.get("date_published") or item.get("date_modified"))
-        summary = item.get("content_text") or item.get("summary")
+        html = _text(item.get("content_html"))
+        text = _text(item.get("content_text")) or (_plain(html) if html else None) or \
+            _text(item.get("summary"))
         items.append((link if isinstance(link, str) else "", _text(item.get("title")),
-                      published, _text(summary)))
+                      published, text))
     return _feed(_text(document.get("title")), items, max_entries)
 
 
-def _feed(title: str | None, items: Sequence[tuple[str, str | None,
-          datetime.datetime | None, str | None]], max_entries: int) -> Feed:
+def _joined(base: str, link: str) -> str:
+    try:
+        return urljoin(base, link)
+    except ValueError:  # a malformed link: check_url says why
+        return link
+
+
+def _feed(title: str | None, items: Sequence[Item], max_entries: int) -> Feed:
     entries: list[Entry] = []
     refused: list[tuple[str, str]] = []
-    for link, item_title, published, summary in items:
+    for link, item_title, published, text in items:
+        if not link.strip():
+            if text and len(text.split()) >= ENTRY_ARTICLE_WORDS:
+                entries.append(Entry("", item_title, published, text))
+            else:
+                label = f"(entry {item_title!r})" if item_title else "(an entry)"
+                refused.append((label, "has no link, and too little text of its own to read"))
+            continue
         try:
-            entries.append(Entry(check_url(link), item_title, published, summary))
+            entries.append(Entry(check_url(link), item_title, published, text))
         except FetchError as error:
-            refused.append((link or "(no link)", error.reason))
+            refused.append((link, error.reason))
     # newest first; undated entries after the dated ones, in feed order (sort is stable)
     entries.sort(key=lambda e: (e.published is None,
                                 -(e.published.timestamp() if e.published else 0)))
@@ -170,12 +208,6 @@ def parse_since(value: str, now: datetime.datetime | None = None) -> datetime.da
     if moment.tzinfo is None:
         moment = moment.astimezone()  # local time, as the user wrote it
     return moment.astimezone(datetime.UTC)
-
-
-def _refuse_entities(data: bytes) -> None:
-    if _ENTITY.search(data):
-        raise FeedError("the feed declares XML entities; refused (entity expansion is off, "
-                        "and a feed has no need of them)")
 
 
 def _rfc3339(value: object) -> datetime.datetime | None:

@@ -1,7 +1,9 @@
 """Fetching web pages and feeds like a good citizen and a dependable cron job.
 
-Every request has a connect and read timeout and a wall-clock deadline for the whole body (a
-server that trickles a byte a second is cut off, which per-read timeouts alone would not do); a
+Every request has a connect and read timeout and a wall-clock deadline for the whole response,
+status line and headers included (a server that trickles a byte a second is cut off, which
+per-read timeouts alone would not do: a watchdog closes the socket when the headers are late,
+and the body is read against the same clock); a
 cap on the body's size counted while streaming, after decompression (a gzip bomb is refused
 at the cap, never inflated whole); at most ``max_redirects`` redirects, each checked again
 (only http and https, never a loop); a clear User-Agent; retries with exponential backoff on
@@ -21,7 +23,9 @@ Built on urllib3 (connection pooling, timeouts, retries); decompression is done 
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import re
 import socket
 import threading
 import time
@@ -64,14 +68,52 @@ class Page:
     from_cache: bool = False
 
 
+_HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$")  # "_" is seen in real hosts
+
+
 def check_url(url: str) -> str:
-    """``url`` if it is an absolute http or https URL; FetchError otherwise (``file:``,
-    ``javascript:``, ``data:`` and the rest are never followed)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in SCHEMES or not parts.hostname:
+    """``url`` if it is a well-formed absolute http or https URL; FetchError otherwise, with
+    the reason (``file:``, ``javascript:``, ``data:`` and the rest are never followed, and a
+    malformed address, port or host is named as such)."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError as error:  # "Invalid IPv6 URL", "Port out of range 0-65535"
+        raise FetchError(url or "(empty)", f"not a valid URL ({error})") from None
+    if parts.scheme.lower() not in SCHEMES:
         scheme = parts.scheme or "no scheme"
-        raise FetchError(url, f"not an http or https URL ({scheme}); not followed")
-    return url.strip()
+        raise FetchError(url or "(empty)", f"not an http or https URL ({scheme}); not followed")
+    host = parts.hostname or ""
+    problem = _host_problem(host)
+    if problem is None and port == 0:
+        problem = "port 0"
+    if problem is not None:
+        raise FetchError(url, f"not a valid URL ({problem})")
+    return text
+
+
+def _host_problem(host: str) -> str | None:
+    """Why ``host`` (as urlsplit gives it) cannot be fetched, or None."""
+    if not host:
+        return "no host"
+    if ":" in host:  # an IPv6 literal; a zone id ("%25eth0") names an interface of this host
+        if "%" in host:
+            return "an IPv6 address with a zone id"
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return f"{host!r} is no IPv6 address"
+        return None
+    shown = host if len(host) <= 60 else host[:57] + "..."
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"{shown!r} is no host name"
+    labels = ascii_host.rstrip(".").split(".")
+    if len(ascii_host) > 253 or not all(_HOST_LABEL.match(label) for label in labels):
+        return f"{shown!r} is no host name"
+    return None
 
 
 def private_host(host: str) -> bool:
@@ -94,6 +136,7 @@ class Fetcher:
         self.cache = cache
         self._pool = urllib3.PoolManager(num_pools=max(config.concurrency, 4),
                                          maxsize=config.per_host, block=False)
+        self._pool.pool_classes_by_scheme = _watched_pools()
         self.user_agent = config.user_agent or USER_AGENT
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._hosts_lock = threading.Lock()
@@ -115,7 +158,13 @@ class Fetcher:
                 outcome = self._request(url, current, accept)
             if isinstance(outcome, Page):
                 return outcome
-            current = check_url(urljoin(current, outcome))
+            try:
+                current = check_url(urljoin(current, outcome))
+            except (ValueError, FetchError) as error:
+                reason = error.reason if isinstance(error, FetchError) else \
+                    f"not a valid URL ({error})"
+                raise FetchError(url, f"redirected to {outcome[:100]!r}, which is "
+                                      f"{reason}") from None
         raise FetchError(url, f"more than {self.config.max_redirects} redirects")
 
     def get_many(self, urls: Sequence[str], *, accept: str = "*/*",
@@ -146,14 +195,21 @@ class Fetcher:
         if cached is not None:
             headers.update(cached.headers)
         timeout = urllib3.Timeout(connect=self.config.timeout, read=self.config.timeout)
+        started = time.monotonic()
+        _DEADLINE.at = started + self.config.deadline
         try:
             response = self._pool.request(
                 "GET", url, headers=headers, redirect=False, preload_content=False,
                 decode_content=False, timeout=timeout, retries=_retries(self.config))
-        except urllib3.exceptions.MaxRetryError as exc:
-            raise FetchError(original, _describe(exc.reason)) from None
         except urllib3.exceptions.HTTPError as exc:
-            raise FetchError(original, _describe(exc)) from None
+            if time.monotonic() >= _DEADLINE.at:
+                raise FetchError(original, self._late()) from None
+            cause = exc.reason if isinstance(exc, urllib3.exceptions.MaxRetryError) else exc
+            raise FetchError(original, _describe(cause)) from None
+        except ValueError as exc:  # a URL urllib3 cannot parse, after check_url let it by
+            raise FetchError(original, f"not a valid URL ({exc})") from None
+        finally:
+            _DEADLINE.at = None
         complete = False  # the body read to its end: only then may the connection be reused
         try:
             if response.status in REDIRECTS:
@@ -167,7 +223,7 @@ class Fetcher:
             if response.status >= 400:
                 reason = response.reason or ""
                 raise FetchError(original, f"HTTP {response.status} {reason}".rstrip())
-            body = self._read(original, response)
+            body = self._read(original, response, started)
             complete = True
         finally:
             if not complete:
@@ -180,11 +236,14 @@ class Fetcher:
             self.cache.store(url, etag, modified, body, media_type, charset)
         return page
 
-    def _read(self, url: str, response: Any) -> bytes:
+    def _late(self) -> str:
+        return f"the server took longer than {self.config.deadline:g} s to send the page"
+
+    def _read(self, url: str, response: Any, started: float) -> bytes:
         """The body, decompressed here, within the size cap and the deadline."""
         import urllib3
 
-        limit, deadline = self.config.max_bytes, time.monotonic() + self.config.deadline
+        limit, deadline = self.config.max_bytes, started + self.config.deadline
         encoding = response.headers.get("Content-Encoding", "").strip().lower()
         inflate = _decompressor(url, encoding)
         parts: list[bytes] = []
@@ -192,8 +251,7 @@ class Fetcher:
         try:
             while True:
                 if time.monotonic() > deadline:
-                    raise FetchError(url, f"the server took longer than "
-                                          f"{self.config.deadline:g} s to send the page")
+                    raise FetchError(url, self._late())
                 chunk = response.read1(_CHUNK)
                 if not chunk:
                     break
@@ -204,7 +262,8 @@ class Fetcher:
                                               "(see fetch.max_bytes)")
                     parts.append(data)
         except urllib3.exceptions.HTTPError as exc:
-            raise FetchError(url, _describe(exc)) from None
+            raise FetchError(url, self._late() if time.monotonic() > deadline
+                             else _describe(exc)) from None
         except zlib.error as exc:
             raise FetchError(url, f"cannot decompress the body ({exc})") from None
         return b"".join(parts)
@@ -248,6 +307,18 @@ def _retries(config: FetchConfig) -> Any:
             after = super().get_retry_after(response)
             return None if after is None else min(after, MAX_RETRY_AFTER)
 
+        def increment(self, method: str | None = None, url: str | None = None,
+                      response: Any = None, error: Exception | None = None,
+                      _pool: Any = None, _stacktrace: Any = None) -> CappedRetry:
+            retry: CappedRetry = super().increment(method, url, response, error, _pool,
+                                                   _stacktrace)
+            at = getattr(_DEADLINE, "at", None)
+            if at is not None and time.monotonic() >= at:  # out of time: no retry
+                from urllib3.exceptions import MaxRetryError
+
+                raise MaxRetryError(_pool, url or "", error)
+            return retry
+
     return CappedRetry(total=config.retries, connect=config.retries, read=config.retries,
                        status=config.retries, redirect=False, backoff_factor=config.backoff,
                        status_forcelist=TEMPORARY, allowed_methods=frozenset({"GET"}),
@@ -255,19 +326,73 @@ def _retries(config: FetchConfig) -> Any:
 
 
 def _describe(error: BaseException | None) -> str:
-    """A line for the user from urllib3's exception chain."""
+    """A line for the user from urllib3's exception chain. In urllib3 2 an unknown host and a
+    refused connection are kinds of connect timeout, so they are asked about first."""
     import urllib3
 
-    if isinstance(error, urllib3.exceptions.ReadTimeoutError | TimeoutError):
-        return "the server did not answer in time (timed out)"
+    if isinstance(error, urllib3.exceptions.NameResolutionError):
+        return "unknown host (the name does not resolve)"
+    if isinstance(error, urllib3.exceptions.NewConnectionError):
+        cause = error.__cause__ or error.__context__
+        if isinstance(cause, ConnectionRefusedError) or "refused" in str(error).lower():
+            return "connection refused (nothing listens at that address)"
+        if isinstance(cause, TimeoutError | socket.timeout):
+            return "could not connect in time (timed out)"
+        return "cannot connect (the host is unreachable)"
     if isinstance(error, urllib3.exceptions.ConnectTimeoutError):
         return "could not connect in time (timed out)"
-    if isinstance(error, urllib3.exceptions.NewConnectionError):
-        return "cannot connect (refused or unreachable)"
-    if isinstance(error, urllib3.exceptions.NameResolutionError):
-        return "unknown host"
+    if isinstance(error, urllib3.exceptions.ReadTimeoutError | TimeoutError):
+        return "the server did not answer in time (timed out)"
     if isinstance(error, urllib3.exceptions.SSLError):
         return "TLS error (certificate or handshake)"
     if isinstance(error, urllib3.exceptions.ProtocolError):
         return "the connection broke off"
     return str(error) or type(error).__name__
+
+
+_DEADLINE = threading.local()  # .at: when the current request's response must be in (monotonic)
+
+
+def _cut(sock: socket.socket) -> None:
+    """The watchdog: end a response that is late (the blocked read returns at once)."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _watched_pools() -> dict[str, Any]:
+    """urllib3's connection pools with connections whose status line and headers must arrive
+    before the request's deadline: per-read timeouts alone let a server that sends a byte a
+    second hold a request for ever."""
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+    def getresponse(connection: Any, parent: Any) -> Any:
+        at = getattr(_DEADLINE, "at", None)
+        if at is None or connection.sock is None:
+            return parent.getresponse(connection)
+        remaining = at - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("the response's deadline has passed")
+        watchdog = threading.Timer(remaining, _cut, (connection.sock,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return parent.getresponse(connection)
+        finally:
+            watchdog.cancel()
+
+    class Watched(HTTPConnection):
+        def getresponse(self) -> Any:
+            return getresponse(self, HTTPConnection)
+
+    class WatchedTLS(HTTPSConnection):
+        def getresponse(self) -> Any:
+            return getresponse(self, HTTPSConnection)
+
+    class Pool(HTTPConnectionPool):
+        ConnectionCls = Watched
+
+    class TLSPool(HTTPSConnectionPool):
+        ConnectionCls = WatchedTLS
+
+    return {"http": Pool, "https": TLSPool}

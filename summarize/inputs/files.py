@@ -22,7 +22,9 @@ from summarize.model import Article, Skipped
 from summarize.text.clean import clean, decode
 
 STDIN = "-"
-_FINAL_PUNCTUATION = tuple(".!?…:;\"'")
+# What ends a sentence or a quotation, in Latin and CJK scripts: a paragraph that ends so is
+# text, never a headline (the CJK ones: full stop, exclamation and question marks, quotes).
+_FINAL_PUNCTUATION = tuple(".!?…:;\"'\u3002\uff01\uff1f\u300d\u300f")
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 # A wire dateline opening the first paragraph: "PINE RIDGE, S.D. (AP) --", "BERLIN (AP) _",
 # "BRUSSELS, January 22 (Xinhua) --", "HOUSTON _". The place is in capitals; a region or date
@@ -164,14 +166,16 @@ def _is_markdown(source: str) -> bool:
     return source.lower().endswith((".md", ".markdown"))
 
 
-def split_article(raw: str, config: ReaderConfig, *, markdown: bool = False
-                  ) -> tuple[str | None, list[str]]:
+def split_article(raw: str, config: ReaderConfig, *, markdown: bool = False,
+                  title: str | None = None) -> tuple[str | None, list[str]]:
     """Clean ``raw`` and return its headline (or None) and its paragraphs.
 
     Paragraphs are blocks separated by blank lines when the text has any, otherwise single lines
     (one paragraph a line, as in the bundled seeds). The headline is a first paragraph of at most
-    ``headline_max_words`` words that does not end like a sentence. A wire dateline opening
-    the text ("WASHINGTON (AP) --") is dropped: it is not part of any sentence.
+    ``headline_max_words`` words that does not end like a sentence; when the text has a
+    ``title`` of its own (a web page's), only a first paragraph that repeats it is. A wire
+    dateline opening the text ("WASHINGTON (AP) --") is dropped: it is not part of any
+    sentence.
     """
     text = clean(raw)
     lines = [line.strip() for line in text.split("\n")]
@@ -190,11 +194,22 @@ def split_article(raw: str, config: ReaderConfig, *, markdown: bool = False
     joined = (" ".join(block) for block in blocks if block)
     paragraphs = [par for par in joined if not any(p.search(par) for p in boilerplate)]
     headline = None
-    if paragraphs and _looks_like_headline(paragraphs[0], config.headline_max_words):
+    if paragraphs and (_same_words(paragraphs[0], title) if title else
+                       _looks_like_headline(paragraphs[0], config.headline_max_words)):
         headline = paragraphs.pop(0)
     if paragraphs:
         paragraphs[0] = _DATELINE.sub("", paragraphs[0], count=1)
     return headline, paragraphs
+
+
+def _same_words(paragraph: str, title: str) -> bool:
+    """Whether ``paragraph`` is ``title`` (case, punctuation and spacing aside), or the title
+    is the paragraph with the site's name added ("Headline | The Courier")."""
+    def key(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.casefold()))
+
+    first, whole = key(paragraph), key(title)
+    return bool(first) and (first == whole or whole.startswith(first + " "))
 
 
 def _looks_like_headline(paragraph: str, max_words: int) -> bool:

@@ -105,8 +105,8 @@ def test_digest_of_saved_pages_matches_the_hand_labelled_stories(saved: Path) ->
                                   ["Cat Weekly"]]
     flood, iraq, cats = document["stories"]
     assert len(flood["sentences"]) == 3 and flood["summary"]
-    assert flood["first"] == "2026-11-20T00:00:00+00:00"
-    assert flood["last"] == "2026-11-22T00:00:00+00:00"
+    assert flood["first"] == "2026-11-20T07:30:00+00:00"  # the pages' article:published_time
+    assert flood["last"] == "2026-11-22T07:30:00+00:00"
     assert iraq["summary"] and iraq["title"] == seed_texts()[0][0]
     assert cats["summary"] is None  # one outlet: listed, not summarised
 

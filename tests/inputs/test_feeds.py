@@ -14,7 +14,6 @@ from summarize.inputs.feeds import (
     parse_opml,
     parse_since,
     parse_url_list,
-    sniff,
 )
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -60,7 +59,7 @@ def test_rss_entries_newest_first_and_unsafe_links_refused() -> None:
     assert [e.link for e in feed.entries] == ["https://news.example/newer",
                                               "https://news.example/older"]
     assert feed.entries[0].published == datetime.datetime(2026, 11, 21, 8, tzinfo=datetime.UTC)
-    assert feed.entries[0].summary == "A summary."
+    assert feed.entries[0].text == "A summary."
     refused = [link for link, _ in feed.refused]  # feedparser writes file:///x as file://x
     assert [link.split(":")[0] for link in refused] == ["file", "javascript", "data"]
     assert refused[1:] == ["javascript:alert(1)", "data:text/html,hello"]
@@ -73,7 +72,7 @@ def test_atom_and_json_feed() -> None:
     jf = parse_feed(JSON_FEED, max_entries=10)
     assert jf.title == "JSON Daily"
     assert [e.link for e in jf.entries] == ["https://json.example/one"]
-    assert jf.entries[0].summary == "Text one."
+    assert jf.entries[0].text == "Text one."
     assert jf.refused[0][0] == "javascript:void(0)"
 
 
@@ -110,14 +109,6 @@ def test_opml_lists_feed_urls_in_order() -> None:
     assert parse_opml(OPML) == ["https://news.example/rss", "https://atom.example/feed"]
     with pytest.raises(FeedError, match="not readable OPML"):
         parse_opml(b"<opml><body>")
-
-
-def test_sniffing_by_content_then_type() -> None:
-    assert sniff(RSS) == sniff(ATOM) == sniff(JSON_FEED) == "feed"
-    assert sniff(OPML) == "opml"
-    assert sniff(b"<!DOCTYPE html><html><p>x</p></html>") == "html"
-    assert sniff(b"<div>fragment</div>", "text/html") == "html"
-    assert sniff(b"Just an article.\n\nWith paragraphs.") == "text"
 
 
 def test_url_lists_and_what_is_not_one() -> None:

@@ -39,7 +39,8 @@ def test_a_news_page_gives_its_article_without_navigation_ads_or_comments() -> N
     assert found.title == headline
     assert found.site == "The Example Courier"
     assert found.author == "Sam Writer"
-    assert found.published == datetime.datetime(2026, 11, 21, tzinfo=datetime.UTC)
+    # the page's own time of day (article:published_time), not only its day
+    assert found.published == datetime.datetime(2026, 11, 21, 7, 30, tzinfo=datetime.UTC)
     for paragraph in paragraphs:
         assert paragraph in found.text
     for noise in ("Subscribe for unlimited access", "ADVERTISEMENT", "Zephyr", "fake news",

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from summarize.config import Config
 from summarize.model import Article, Corpus
 from summarize.text.merge import merge
+
+if TYPE_CHECKING:
+    from tests.webserver import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -35,3 +39,12 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    """A web server on 127.0.0.1 whose routes the test writes (:mod:`tests.webserver`)."""
+    from tests.webserver import Server
+
+    with Server() as running:
+        yield running

@@ -23,9 +23,10 @@ from typing import Any
 from urllib.parse import urljoin
 
 from summarize.inputs.fetch import FetchError, check_url
-from summarize.inputs.sniff import decode_markup, root_element
+from summarize.inputs.sniff import as_utf8, decode_markup, root_element
 
 _ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # a link with a scheme is not relative
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 # An entry without a link is an article of its own when its text has this many words.
@@ -73,8 +74,9 @@ def parse_feed(data: bytes, *, max_entries: int, url: str | None = None) -> Feed
                         "and a feed has no need of them)")
     import feedparser
 
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True,
-                              response_headers={"content-location": url} if url else None)
+    # No base URL for feedparser: it would resolve a malformed link ("http://") to the feed's
+    # own address. It applies xml:base; links still relative are joined to ``url`` below.
+    parsed = feedparser.parse(as_utf8(data), sanitize_html=True, resolve_relative_uris=True)
     entries = parsed.get("entries") or []
     texts = [_entry_text(entry) for entry in entries]
     usable = any(entry.get("link") for entry in entries) or any(texts)
@@ -87,7 +89,10 @@ def parse_feed(data: bytes, *, max_entries: int, url: str | None = None) -> Feed
             entry.get("updated_parsed") if "updated" in entry else None)
         published = (datetime.datetime.fromtimestamp(calendar.timegm(stamp), datetime.UTC)
                      if stamp else None)
-        items.append((entry.get("link") or "", _text(entry.get("title")), published, text))
+        link = entry.get("link") or ""
+        if link and url and not _ABSOLUTE.match(link):
+            link = _joined(url, link)
+        items.append((link, _text(entry.get("title")), published, text))
     return _feed(_text((parsed.get("feed") or {}).get("title")), items, max_entries)
 
 
@@ -122,7 +127,9 @@ def _json_feed(data: bytes, max_entries: int, url: str | None) -> Feed:
         if not isinstance(item, dict):
             continue
         link = item.get("url") or item.get("external_url") or ""
-        link = _joined(url, link) if isinstance(link, str) and link and url else link
+        if isinstance(link, str) and link and url and \
+                not _ABSOLUTE.match(link):
+            link = _joined(url, link)
         published = _rfc3339(item.get("date_published") or item.get("date_modified"))
         html = _text(item.get("content_html"))
         text = _text(item.get("content_text")) or (_plain(html) if html else None) or \

@@ -77,6 +77,7 @@ _PROLOG = re.compile(
     re.DOTALL | re.IGNORECASE)
 _ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _DECLARED = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_DECLARATION = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[A-Za-z0-9._:-]+(["'])""")
 _HTML_ROOTS = frozenset({"html", "head", "body", "div", "p", "article", "main", "section",
                          "span", "table", "h1", "h2", "h3", "meta", "title", "link", "script",
                          "style", "header", "nav", "br", "b", "i", "a", "ul", "ol", "center",
@@ -118,6 +119,18 @@ def binary_format(data: bytes) -> str | None:
             if b"\x00" in head[:64]:  # "BM..." and "MZ..." start text too; binaries have NULs
                 return "a bitmap image" if signature == b"BM" else "an executable (Windows)"
     return None
+
+
+def as_utf8(data: bytes) -> bytes:
+    """A UTF-16 or UTF-32 document re-encoded as UTF-8 (its declaration saying so), for
+    parsers that stumble on the wide encodings (feedparser reads no UTF-32); other documents
+    as they are, since their parsers read legacy encodings better than a guess would."""
+    wide = any(data.startswith(bom) for bom, name in _BOMS if name != "utf-8") or any(
+        data.startswith(start) for start, _ in _BOMLESS)
+    if not wide:
+        return data
+    text = _DECLARATION.sub(r"\1utf-8\2", decode_markup(data), count=1)
+    return text.encode("utf-8")
 
 
 def decode_markup(data: bytes) -> str:

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -110,11 +109,6 @@ def test_digest_of_saved_pages_matches_the_hand_labelled_stories(saved: Path) ->
     assert iraq["summary"] and iraq["title"] == seed_texts()[0][0]
     assert cats["summary"] is None  # one outlet: listed, not summarised
 
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    with Server() as running:
-        yield running
 
 
 def _feed(server: Server, path: str, title: str, pages: list[tuple[str, list[str], str]],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,6 @@ from tests.webserver import Reply, Server, endless, gzip_bomb
 
 FAST = FetchConfig(timeout=1.0, deadline=2.0, max_bytes=200_000, retries=0, backoff=0.0)
 
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    with Server() as running:
-        yield running
 
 
 def test_a_page_is_fetched_with_a_clear_user_agent(server: Server) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,11 +17,6 @@ from tests.webserver import FLOOD, Reply, Server, news_page, seed_texts, write_p
 CONFIG = Config(fetch=FetchConfig(timeout=2.0, deadline=4.0, retries=0, backoff=0.0))
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    with Server() as running:
-        yield running
 
 
 def _rss(title: str, items: list[tuple[str, str, str]]) -> bytes:

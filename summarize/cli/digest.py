@@ -96,7 +96,7 @@ def digest(
         from summarize.unattended.output import expand_template, output_lock
 
         moment = since_moment(since)
-        options = DigestOptions(stories, single_outlet, unchanged)
+        options = DigestOptions(stories, single_outlet, unchanged, tracked=new_only)
         target = expand_template(output) if output is not None else None
         with output_lock(target, lock_timeout) if target else contextlib.nullcontext():
             partial = _run(sources, config, options, moment, target, fmt, state=state,

@@ -1,19 +1,23 @@
 """The digest: the day's articles grouped into stories, ranked, each told in a brief.
 
-Articles are grouped into stories (:mod:`summarize.digest.stories`). A story's rank is the number of
-distinct outlets that covered it, then how recent its latest article is. Each story gets a
-brief from the summariser, its title, its sources (outlet, headline, link) and its time span.
+Articles are grouped into stories (:mod:`summarize.digest.stories`). A story's rank is how
+widely it was covered (the distinct outlets, two spellings of one outlet counted once, plus
+each article that names no outlet, such as a local file), then how recent its latest article
+is. Each story gets a brief from the summariser, its title, its sources (outlet, headline,
+link) and its time span.
 
 With what the reader already knows (``known``: for ``--new-only``, the articles earlier runs
 summarised), the known articles are clustered together with the new ones: a story with new
 articles and known ones is *continuing*, and its brief is an update brief (the known articles
 are its background, so it says only what is new); a story of new articles only is *new*; a
-story of known articles only is *unchanged*.
+story of known articles only is *unchanged*. Without ``known`` (no ``--new-only``) nothing is
+tracked: a story is just a story (:attr:`Digest.tracked` is False), and none is called new.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -29,10 +33,12 @@ UNCHANGED = ("list", "omit")
 class Source:
     """One article of a story, as the digest lists it."""
 
-    outlet: str
+    outlet: str  # the outlet, or for an article that names none (a local file) its name
     title: str | None
     url: str | None
     published: datetime.datetime | None
+    day_only: bool = False  # ``published`` is a day, not a moment
+    earlier: bool = False  # summarised by an earlier run (a continuing story's background)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +46,13 @@ class Story:
     status: str  # one of STATUSES
     title: str | None
     brief: Brief | None  # None when the story is only listed (unchanged, or a single outlet)
-    sources: tuple[Source, ...]  # its new articles (for an unchanged story: the known ones)
-    outlets: tuple[str, ...]  # distinct, in order of first appearance
+    sources: tuple[Source, ...]  # its new articles, then the earlier ones
+    outlets: tuple[str, ...]  # distinct outlets over the whole story, in order of appearance
     first: datetime.datetime | None
     last: datetime.datetime | None
+    articles: int = 0  # how many articles the sources are
+    first_day_only: bool = False  # ``first`` (``last``) is a day, not a moment
+    last_day_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +61,7 @@ class Digest:
     articles: int  # new articles read
     left_out: int  # stories not shown (beyond --stories, or omitted by the options)
     generated: datetime.datetime
+    tracked: bool = False  # what earlier runs summarised is known (--new-only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +69,42 @@ class DigestOptions:
     stories: int | None = None  # keep the top N
     single_outlet: str = "list"
     unchanged: str = "list"
+    tracked: bool = False  # --new-only: stories are new, continuing or unchanged
 
 
-def outlet(article: Article) -> str:
-    return article.site or article.name
+def outlet(article: Article) -> str | None:
+    """The outlet that published ``article``: its site's name, else its host; None for an
+    article that names none (a local file)."""
+    if article.site:
+        return article.site
+    if article.url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(article.url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def outlet_key(name: str) -> str:
+    """One key for two spellings of one outlet ("Inexhibit magazine", "InexhibitMagazine",
+    "The Example Courier", "example courier"): letters and digits, case-folded, no leading
+    "the"."""
+    letters = re.sub(r"\W+", "", name.casefold())
+    return letters.removeprefix("the") or letters
+
+
+def _coverage(articles: Sequence[Article]) -> tuple[tuple[str, ...], int]:
+    """The distinct outlets (first spelling seen) and how widely the articles cover a story:
+    the outlets plus each article that names none."""
+    names: dict[str, str] = {}
+    unnamed = 0
+    for article in articles:
+        name = outlet(article)
+        if name is None:
+            unnamed += 1
+        else:
+            names.setdefault(outlet_key(name), name)
+    return tuple(names.values()), len(names) + unnamed
 
 
 def build_digest(articles: Sequence[Article], config: Config, *,
@@ -85,20 +127,24 @@ def build_digest(articles: Sequence[Article], config: Config, *,
         status = "continuing" if new and old else "new" if new else "unchanged"
         # one outlet over the whole story, earlier runs included: a continuing story that
         # several outlets covered yesterday is not a single-outlet story today
-        single = len({outlet(a) for a in (*new, *old)}) == 1
+        outlets, breadth = _coverage([*new, *old])
+        single = breadth == 1
         if (status == "unchanged" and options.unchanged == "omit") or (
                 status != "unchanged" and single and options.single_outlet == "omit"):
             left_out += 1
             continue
         shown = new or old
-        dates = sorted(a.published for a in shown if a.published is not None)
-        outlets = tuple(dict.fromkeys(outlet(a) for a in shown))
+        dated = sorted((a.published, a.published_day_only) for a in shown
+                       if a.published is not None)
+        sources = [_source(a) for a in shown] + [_source(a, earlier=True) for a in old
+                                                  if new]
         story = Story(status, next((a.headline for a in shown if a.headline), None), None,
-                      tuple(_source(a) for a in shown), outlets,
-                      dates[0] if dates else None, dates[-1] if dates else None)
+                      tuple(sources), outlets, dated[0][0] if dated else None,
+                      dated[-1][0] if dated else None, len(sources),
+                      bool(dated) and dated[0][1], bool(dated) and dated[-1][1])
         summarised = status != "unchanged" and not (single and options.single_outlet == "list")
-        latest = dates[-1].timestamp() if dates else float("-inf")
-        rank = (status == "unchanged", -len(outlets), -latest, order)
+        latest = dated[-1][0].timestamp() if dated else float("-inf")
+        rank = (status == "unchanged", -breadth, -latest, order)
         ranked.append((rank, story, new if summarised else [], old))
     ranked.sort(key=lambda item: item[0])
     if options.stories is not None and len(ranked) > options.stories:
@@ -111,8 +157,9 @@ def build_digest(articles: Sequence[Article], config: Config, *,
             story = replace(story, brief=brief, title=brief.title or story.title)
         stories.append(story)
     return Digest(tuple(stories), len(articles), left_out,
-                  now or datetime.datetime.now(datetime.UTC))
+                  now or datetime.datetime.now(datetime.UTC), options.tracked)
 
 
-def _source(article: Article) -> Source:
-    return Source(outlet(article), article.headline, article.url, article.published)
+def _source(article: Article, *, earlier: bool = False) -> Source:
+    return Source(outlet(article) or article.name, article.headline, article.url,
+                  article.published, article.published_day_only, earlier)

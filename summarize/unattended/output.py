@@ -3,7 +3,8 @@
 The text goes to a temporary file in the destination's folder, is flushed to disk, then renamed
 over the destination in one step (``os.replace``), so a crash or a kill never leaves a partial
 or empty brief and an existing file is only ever replaced by a complete one. A lock file beside
-the output (``filelock``) keeps two overlapping runs from writing the same brief.
+the output (``flock``; filelock where there is none) keeps two overlapping runs from writing the
+same brief, and goes when the run ends.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import datetime
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from summarize.errors import LockHeldError, OutputError, UsageError
@@ -88,16 +90,14 @@ def expand_template(template: str, now: datetime.datetime | None = None) -> Path
 def output_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold ``.NAME.lock`` beside ``path`` for a whole run, waiting up to ``timeout`` seconds
     for another run; the holder's pid and start time are kept in ``.NAME.lock.owner`` so a
-    run that gives up can say which run holds it."""
-    from filelock import FileLock, Timeout
-
+    run that gives up can say which run holds it. The lock file is removed when the run ends
+    (a dated output would otherwise leave one behind every day, for ever)."""
     lock_path = path.with_name(f".{path.name}.lock")
     owner_path = path.with_name(f".{path.name}.lock.owner")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(lock_path, timeout=timeout)
-        lock.acquire()
-    except Timeout:
+        release = _acquire(lock_path, timeout)
+    except TimeoutError:
         try:
             owner = owner_path.read_text(encoding="utf-8").strip()
         except OSError:
@@ -116,4 +116,52 @@ def output_lock(path: Path, timeout: float) -> Iterator[None]:
     finally:
         with contextlib.suppress(OSError):
             owner_path.unlink()
-        lock.release()
+        release()
+
+
+def _acquire(lock_path: Path, timeout: float) -> Callable[[], None]:
+    """Lock ``lock_path`` (TimeoutError after ``timeout`` seconds); the function that unlocks
+    it and removes the file.
+
+    On POSIX with ``flock``: a run that got the lock checks that the file it locked is still
+    the one at ``lock_path``, since the run before may have removed it meanwhile (then it
+    locks the new one), so removing the file on release never lets two runs in at once.
+    Elsewhere, filelock's lock, and the file stays.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(lock_path, timeout=timeout)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise TimeoutError(str(lock_path)) from None
+        return lambda: lock.release()
+
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise TimeoutError(str(lock_path)) from None
+            time.sleep(0.05)
+            continue
+        try:
+            current = os.stat(lock_path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            current = False
+        if current:
+            break
+        os.close(fd)  # removed by the run before: lock the file now at that path
+
+    def release() -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path)  # still holding the lock, so no run is between the two
+        os.close(fd)
+
+    return release

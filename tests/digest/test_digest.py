@@ -160,8 +160,10 @@ def test_digest_under_cron_writes_a_dated_file_atomically(saved: Path, tmp_path:
     written = out / f"{today}.md"
     text = written.read_text()
     assert text.startswith("# News digest") and "\x1b" not in text
-    assert "## 1. \\[NEW\\]" in text
-    assert sorted(p.name for p in out.iterdir()) == [f".{today}.md.lock", f"{today}.md"]
+    # without --new-only nothing is tracked: no story is called new
+    assert "## 1. " in text and "NEW" not in text and "new article" not in text
+    # the lock is gone with the run (one per dated output was left behind for ever)
+    assert sorted(p.name for p in out.iterdir()) == [f"{today}.md"]
 
 
 def test_new_only_across_two_runs_marks_continuing_and_new(tmp_path: Path) -> None:
@@ -184,8 +186,10 @@ def test_new_only_across_two_runs_marks_continuing_and_new(tmp_path: Path) -> No
     assert second.exit_code == 0, second.output
     stories = {tuple(s["outlets"]): s for s in json.loads(second.stdout)["stories"]}
     assert stories[("Wire 0", "Wire 1")]["status"] == "new"
-    continuing = stories[("Outlet 2",)]
+    # a continuing story names every outlet that covered it, the earlier ones too
+    continuing = stories[("Outlet 2", "Outlet 0", "Outlet 1")]
     assert continuing["status"] == "continuing"
+    assert [s["earlier"] for s in continuing["sources"]] == [False, True, True]
     known = " ".join(p for _, paragraphs in FLOOD[:2] for p in paragraphs)
     assert continuing["sentences"] and all(s["text"] not in known
                                            for s in continuing["sentences"])
@@ -227,14 +231,23 @@ def test_terminal_view_fits_80_columns_with_clickable_safe_links(
                          "url": "https://news.example/flood" if i == 2 else
                          "javascript:alert(1)" if i == 3 else None})
               for i, a in enumerate(articles)]
+    monkeypatch.setenv("TERM_PROGRAM", "WezTerm")  # a terminal known to render links
     stream = io.StringIO()
-    print_rich(build_digest(linked, Config()), stream)
+    print_rich(build_digest(linked, Config(), options=DigestOptions(tracked=True)), stream)
     shown = stream.getvalue()
     assert "\x1b]8;" in shown and "https://news.example/flood" in shown  # OSC 8 hyperlink
     assert "javascript" not in shown
     visible = re.sub(r"\x1b\]8;[^\x1b]*\x1b\\|\x1b\[[0-9;]*m", "", shown)
     assert max(len(line) for line in visible.splitlines()) <= 80
     assert "NEW" in visible and "3 outlets" in visible
+    assert "https://news.example/flood" not in visible  # the link is in the title itself
+    # tmux 3.3 shows nothing of an OSC 8 link: the address is printed as text as well
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    stream = io.StringIO()
+    print_rich(build_digest(linked, Config()), stream)
+    visible = re.sub(r"\x1b\]8;[^\x1b]*\x1b\\|\x1b\[[0-9;]*m", "", stream.getvalue())
+    assert "https://news.example/flood" in visible and "NEW" not in visible
+    assert max(len(line) for line in visible.splitlines()) <= 80
 
 
 def test_since_must_be_a_duration_or_date(saved: Path) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from summarize.config import Config
-from summarize.model import Brief, Chosen
+from summarize.model import Article, Brief, Chosen
 from summarize.version import __version__
 
 FORMATS = ("text", "markdown", "json")
@@ -24,13 +24,50 @@ SCHEMA_ID = "summarize.brief/1"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
-def _tags(chosen: Chosen) -> str:
-    return ", ".join(str(a + 1) for a in chosen.sentence.articles)
+def _numbers(brief: Brief) -> dict[int, int]:
+    """The articles the brief quotes, numbered 1, 2, ... in article order (no gaps for the
+    articles it does not quote)."""
+    used = sorted({a for c in brief.chosen for a in c.sentence.articles})
+    return {article: number for number, article in enumerate(used, 1)}
+
+
+def _tags(chosen: Chosen, numbers: dict[int, int]) -> str:
+    return ", ".join(str(numbers[a]) for a in chosen.sentence.articles)
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` if it is http or https, else None (never a clickable ``javascript:``)."""
+    from summarize.inputs.fetch import FetchError, check_url
+
+    if not url:
+        return None
+    try:
+        return check_url(url)
+    except FetchError:
+        return None
+
+
+def source_label(article: Article) -> str:
+    """How a source is named: a web article by its outlet, headline and link (http or https
+    only), a file by its name."""
+    if not article.url:
+        return article.name
+    link = f" <{safe}>" if (safe := safe_link(article.url)) else ""
+    outlet = article.site or article.name
+    return f"{outlet}: {article.headline}{link}" if article.headline else f"{outlet}{link}"
 
 
 def _sources(brief: Brief) -> list[str]:
-    used = sorted({a for c in brief.chosen for a in c.sentence.articles})
-    return [f"[{a + 1}] {brief.corpus.articles[a].name}" for a in used]
+    return [f"[{number}] {source_label(brief.corpus.articles[article])}"
+            for article, number in _numbers(brief).items()]
+
+
+def _source_lines(brief: Brief) -> list[str]:
+    """The sources: on one line when they are short names (files), else one a line."""
+    sources = _sources(brief)
+    if all(not brief.corpus.articles[a].url for a in _numbers(brief)):
+        return ["Sources: " + "  ".join(sources)]
+    return ["Sources:", *sources]
 
 
 def _explain_rows(brief: Brief) -> tuple[list[str], list[list[str]]]:
@@ -46,9 +83,11 @@ def to_text(brief: Brief, *, explain: bool = False) -> str:
     lines: list[str] = []
     if brief.title:
         lines += [brief.title, ""] if brief.chosen else [brief.title]
-    lines += [f"{i}. {c.sentence.text} [{_tags(c)}]" for i, c in enumerate(brief.chosen, 1)]
+    numbers = _numbers(brief)
+    lines += [f"{i}. {c.sentence.text} [{_tags(c, numbers)}]"
+              for i, c in enumerate(brief.chosen, 1)]
     if brief.chosen:
-        lines += ["", "Sources: " + "  ".join(_sources(brief))]
+        lines += ["", *_source_lines(brief)]
     if explain and brief.chosen:
         lines += ["", *plain_table(*_explain_rows(brief))]
     return "\n".join(lines) + "\n"
@@ -65,7 +104,8 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     if brief.title:
         heading = f"# {escape_markdown(brief.title)}"
         lines += [heading, ""] if brief.chosen else [heading]
-    lines += [f"{i}. {escape_markdown(c.sentence.text)} *({_tags(c)})*"
+    numbers = _numbers(brief)
+    lines += [f"{i}. {escape_markdown(c.sentence.text)} *({_tags(c, numbers)})*"
               for i, c in enumerate(brief.chosen, 1)]
     if brief.chosen:
         lines += ["", "Sources:", ""]
@@ -176,7 +216,8 @@ def to_dict(brief: Brief, config: Config) -> dict[str, Any]:
         "sentences": sentence_dicts(brief),
         "articles": [
             {"id": a.id, "name": a.name, "source": a.source, "headline": a.headline,
-             "paragraphs": len(a.paragraphs)}
+             "paragraphs": len(a.paragraphs), "url": safe_link(a.url), "site": a.site,
+             "published": a.published.isoformat(timespec="seconds") if a.published else None}
             for a in corpus.articles
         ],
         "stats": {
@@ -216,11 +257,14 @@ def print_rich(brief: Brief, stream: IO[str], *, explain: bool = False) -> None:
     grid = Table.grid(padding=(0, 1))  # number column, then text that wraps with a hang
     grid.add_column(justify="right", style="bold cyan")
     grid.add_column()
+    numbers = _numbers(brief)
     for i, c in enumerate(brief.chosen, 1):
-        grid.add_row(f"{i}.", Text.assemble(c.sentence.text, (f" [{_tags(c)}]", "dim")))
+        grid.add_row(f"{i}.", Text.assemble(c.sentence.text, (f" [{_tags(c, numbers)}]",
+                                                              "dim")))
     console.print(grid)
     if brief.chosen:
         console.print()
-        console.print(Text("Sources: " + "  ".join(_sources(brief)), style="dim"))
+        for line in _source_lines(brief):
+            console.print(Text(line, style="dim"))
     if explain and brief.chosen:
         console.print(rich_table(*_explain_rows(brief), title="Scores (normalised to 0-1)"))

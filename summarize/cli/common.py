@@ -41,6 +41,7 @@ def configure_logging(*, verbose: bool = False, quiet: bool = False,
     log.addHandler(stderr)
     if log_file is not None:
         try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)  # as --output does
             handler = logging.FileHandler(log_file, mode="a", encoding="utf-8")
         except OSError as exc:
             raise OutputError(f"cannot open log file {log_file}: {exc.strerror or exc}",

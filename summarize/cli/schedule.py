@@ -64,6 +64,7 @@ def schedule(
         runs = cron.next_runs(expression)
         arguments = arguments or []
         job = arguments[0] if arguments and arguments[0] in SCHEDULED else "brief"
+        _check_job(ctx, job, arguments[1:] if arguments[:1] == [job] else arguments)
         command = cron.command_line(arguments, _value_options(ctx, job),
                                     job if job != "brief" else None)
         print("Next runs: " + ", ".join(r.strftime("%a %Y-%m-%d %H:%M") for r in runs))
@@ -73,6 +74,27 @@ def schedule(
             print(("Replaced" if replaced else "Installed") + f": {line}")
         else:
             print(line)
+
+
+def _check_job(ctx: typer.Context, job: str, arguments: list[str]) -> None:
+    """Parse the job's arguments with the job command's own parser, so that a line that
+    would fail at every run (a misspelt option, a bad value, a digest without sources) is
+    refused now, before anything is shown or installed."""
+    group = ctx.parent.command if ctx.parent is not None else None
+    command = getattr(group, "commands", {}).get(job)
+    if command is None:
+        return
+    if {"-h", "--help", "--version"} & set(arguments):
+        raise UsageError("the scheduled command only asks for help or the version",
+                         "give the options and inputs the job should run with")
+    try:
+        command.make_context(f"summarize {job}", list(arguments))
+    except typer.TyperException as error:  # typer's click: a usage error, with its message
+        formatted = getattr(error, "format_message", None)
+        message = formatted() if callable(formatted) else str(error)
+        shown = "summarize" if job == "brief" else f"summarize {job}"
+        raise UsageError(f"the scheduled command would fail at every run: {message}",
+                         f"check it with: {shown} {' '.join(arguments)}".rstrip()) from None
 
 
 def _value_options(ctx: typer.Context, job: str) -> frozenset[str]:

@@ -20,23 +20,12 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from summarize.digest.build import Digest, Source, Story
-from summarize.inputs.fetch import FetchError, check_url
-from summarize.render import escape_markdown, sentence_dicts
+from summarize.render import escape_markdown, safe_link, sentence_dicts
 from summarize.version import __version__
 
 FORMATS = ("text", "markdown", "json", "html")
 SCHEMA_ID = "summarize.digest/1"
 MARK = {"new": "NEW", "continuing": "CONTINUING", "unchanged": "UNCHANGED"}
-
-
-def safe_link(url: str | None) -> str | None:
-    """``url`` if it is http or https, else None (never a clickable ``javascript:``)."""
-    if not url:
-        return None
-    try:
-        return check_url(url)
-    except FetchError:
-        return None
 
 
 def _when(moment: datetime.datetime, *, day_only: bool = False, local: bool = False) -> str:

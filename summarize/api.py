@@ -53,7 +53,10 @@ def summarize(texts_or_paths: Source | Iterable[Source], *, sentences: int | Non
                            "pass one or more article texts or paths")
     articles = _articles(sources, checked)
     if not articles:
+        looks_like_path = any(isinstance(s, str) and _pathlike(s) for s in sources)
         raise InputDataError("no usable text in the articles given to summarize()",
+                             "a str is an article's text: to read a file, pass "
+                             "pathlib.Path(...)" if looks_like_path else
                              "every text was empty or only a headline")
     known = _articles(_sources(background, "background"), checked) if background else []
     return summarize_articles(articles, checked, background=known)
@@ -71,8 +74,20 @@ def _sources(given: Source | Iterable[Source] | None, name: str) -> list[Source]
         if not isinstance(item, str | os.PathLike):
             raise UsageError(f"{name} holds a {type(item).__name__}, not text or a path",
                              "pass article texts as str and files as pathlib.Path")
+        if isinstance(item, str) and _pathlike(item) and os.path.exists(item):
+            raise UsageError(f"{name} holds {item!r}, a path given as text",
+                             f"pass pathlib.Path({item!r}) to read it; a str is an article's "
+                             "text")
         sources.append(item)
     return sources
+
+
+def _pathlike(text: str) -> bool:
+    """Whether a str looks like a file name rather than an article: one short line, no
+    spaces, or an existing path."""
+    stripped = text.strip()
+    return bool(stripped) and "\n" not in stripped and len(stripped) < 4096 and (
+        " " not in stripped or os.path.exists(stripped))
 
 
 def _report(item: Skipped) -> None:

@@ -1,8 +1,10 @@
-"""Turn a :class:`Brief` into text, markdown, JSON, or a rich terminal view.
+"""Turn a :class:`Brief` into text, markdown, JSON, HTML, or a rich terminal view.
 
-Plain text is for pipes, files and cron mail: no escape codes, no wrapping. The rich view is
-for terminals. Article text is always data: rich never parses it as markup, and markdown
-output escapes markdown's special characters. The JSON layout is documented in README
+Plain text is for pipes, files and cron mail: no escape codes, no wrapping. HTML is for
+e-mail and browsers: one self-contained page, every text escaped, only http and https links,
+no scripts or external resources. The rich view is for terminals. Article text is always
+data: rich never parses it as markup, and markdown output escapes markdown's special
+characters. The JSON layout is documented in README
 ("JSON output") and pinned by ``summarize/brief.schema.json``.
 """
 
@@ -19,7 +21,7 @@ from summarize.config import Config
 from summarize.model import Article, Brief, Chosen
 from summarize.version import __version__
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html")
 SCHEMA_ID = "summarize.brief/1"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -235,10 +237,38 @@ def to_json(brief: Brief, config: Config) -> str:
     return json.dumps(to_dict(brief, config), ensure_ascii=False, indent=2) + "\n"
 
 
+def to_html(brief: Brief) -> str:
+    """A self-contained HTML page: the title, the numbered sentences, the linked sources."""
+    import html
+
+    e = html.escape
+    title = e(brief.title or "Brief")
+    numbers = _numbers(brief)
+    parts = ['<!DOCTYPE html>', '<html><head><meta charset="utf-8">', f"<title>{title}</title>",
+             "</head><body>", f"<h1>{title}</h1>", "<ol>"]
+    parts += [f"<li>{e(c.sentence.text)} <small>[{e(_tags(c, numbers))}]</small></li>"
+              for c in brief.chosen]
+    parts.append("</ol>")
+    if brief.chosen:
+        parts.append("<p>Sources:</p><ul>")
+        for article, number in numbers.items():
+            source = brief.corpus.articles[article]
+            link = safe_link(source.url)
+            label = e(f"[{number}] " + (f"{source.site or source.name}: {source.headline}"
+                                        if link and source.headline else source.name))
+            parts.append(f'<li><a href="{e(link, quote=True)}">{label}</a></li>' if link
+                         else f"<li>{label}</li>")
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
 def render(brief: Brief, config: Config, fmt: str, *, explain: bool = False) -> str:
     """The brief as a string in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         return to_json(brief, config)
+    if fmt == "html":
+        return to_html(brief)
     if fmt == "markdown":
         return to_markdown(brief, explain=explain)
     return to_text(brief, explain=explain)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from summarize.cli.batch import batch
 from summarize.cli.brief import EXAMPLES, brief
@@ -34,6 +34,15 @@ class DefaultCommandGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
 
+class DefaultCommand(TyperCommand):
+    """The brief command, whose usage line reads ``summarize [OPTIONS] [INPUTS]...``: it runs
+    without its name, and README never names it."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        program = ctx.parent.command_path if ctx.parent is not None else ctx.command_path
+        formatter.write_usage(program, " ".join(self.collect_usage_pieces(ctx)))
+
+
 app = typer.Typer(cls=DefaultCommandGroup, add_completion=False,
                   pretty_exceptions_enable=False, rich_markup_mode=None,
                   context_settings=HELP_OPTIONS)
@@ -44,7 +53,8 @@ def _root() -> None:
     """summarize: brief extractive summaries of news articles."""
 
 
-app.command(DEFAULT_COMMAND, epilog=EXAMPLES, context_settings=HELP_OPTIONS)(brief)
+app.command(DEFAULT_COMMAND, cls=DefaultCommand, epilog=EXAMPLES,
+            context_settings=HELP_OPTIONS)(brief)
 app.command("digest", epilog=DIGEST_EXAMPLE, context_settings=HELP_OPTIONS)(digest)
 app.command("batch", context_settings=HELP_OPTIONS)(batch)
 app.command("evaluate", context_settings=HELP_OPTIONS)(evaluate)

@@ -41,7 +41,7 @@ from summarize.cli.options import (
     since_moment,
 )
 from summarize.config import Config, budget_overrides
-from summarize.errors import ExitStatus
+from summarize.errors import ExitStatus, InputDataError
 from summarize.model import Article, Brief, Corpus
 from summarize.resources import seeds_dir
 from summarize.version import __version__
@@ -71,8 +71,10 @@ def print_version(value: bool) -> None:
 
 def brief(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Article files, folders (searched for .txt/.md), or - for stdin. "
-             "None: the bundled seeds.", show_default=False)] = None,
+        metavar="[INPUTS]...",
+        help="Articles: text, Markdown or HTML files, folders (searched for those), web pages, "
+             "feeds, OPML and URL lists (files or http/https URLs), or - for stdin. None: the "
+             "bundled seeds.", show_default=False)] = None,
     sentences: Sentences = None,
     words: Words = None,
     ratio: Annotated[float | None, typer.Option(
@@ -95,7 +97,8 @@ def brief(
     ] = None,
     fmt: Annotated[str | None, typer.Option(
         "--format", "-f", callback=choice("--format", FORMATS),
-        help="text, markdown or json. Default: from --output's suffix, else text.")] = None,
+        help="text, markdown, json or html. Default: from --output's suffix, else text.")
+    ] = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Add a table of each chosen sentence's scores.")] = False,
     config_file: ConfigFile = None,
@@ -217,9 +220,23 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
                 empty = Brief(NOTHING_NEW, (), Corpus((), (), config.language), "nothing", False)
                 _deliver(empty, target, fmt, explain=explain, config=config)
             return bool(skipped)
+    if read.from_feeds and len(articles) > 1:
+        from summarize.digest.build import main_story
+
+        articles, others = main_story(articles, config)
+        if others:
+            warn(f"the input tells {others + 1} stories; this brief is of the most widely "
+                 f"covered ({len(articles)} article(s)), {others} other(s) left out: "
+                 "summarize digest briefs each story")
     if known:
         log.info("%d background article(s): what the reader already knows", len(known))
     brief = summarize_articles(articles, config, background=known)
+    if not brief.chosen and brief.corpus.sentences:
+        shortest = min(s.words for s in brief.corpus.sentences if s.words) \
+            if any(s.words for s in brief.corpus.sentences) else 0
+        raise InputDataError(f"no sentence fits in a brief of {brief.requested}",
+                             f"the shortest sentence has {shortest} words; ask for "
+                             f"--words {shortest} or more, or a number of --sentences")
     if brief.shortfall:
         warn(f"only {len(brief.chosen)} sentence(s) available for a brief of {brief.requested}")
     _deliver(brief, target, fmt, explain=explain, config=config)
@@ -235,6 +252,6 @@ def _deliver(brief: Brief, target: Path | None, fmt: str | None, *, explain: boo
     from summarize.render import print_rich, render
     from summarize.unattended.output import format_for
 
-    deliver(target, format_for(target, fmt),
+    deliver(target, format_for(target, fmt, FORMATS),
             show=lambda stream: print_rich(brief, stream, explain=explain),
             text=lambda out_format: render(brief, config, out_format, explain=explain))

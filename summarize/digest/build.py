@@ -163,3 +163,23 @@ def build_digest(articles: Sequence[Article], config: Config, *,
 def _source(article: Article, *, earlier: bool = False) -> Source:
     return Source(outlet(article) or article.name, article.headline, article.url,
                   article.published, article.published_day_only, earlier)
+
+
+def main_story(articles: Sequence[Article], config: Config) -> tuple[list[Article], int]:
+    """The articles of the story that ``articles`` cover most widely (ranked as the digest
+    ranks stories), and how many other stories they hold. For a brief of a feed, whose
+    entries are the day's news, not one story."""
+    from summarize.digest.stories import cluster
+
+    groups = cluster(list(articles), config.stories, language=config.language)
+    if len(groups) < 2:
+        return list(articles), 0
+
+    def rank(group: Sequence[int]) -> tuple[int, float, int]:
+        members = [articles[i] for i in group]
+        _, breadth = _coverage(members)
+        dates = [a.published.timestamp() for a in members if a.published is not None]
+        return -breadth, -max(dates, default=float("-inf")), min(group)
+
+    best = min(groups, key=rank)
+    return [articles[i] for i in sorted(best)], len(groups) - 1

@@ -61,6 +61,7 @@ class Gathered:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     too_old: int = 0
+    from_feeds: bool = False  # some articles came from a feed: they may tell several stories
 
 
 @dataclass
@@ -262,6 +263,7 @@ class Gatherer:
                                f"{self.config.feeds.max_entries} left out")
         if not feed.entries and not feed.refused:
             self._skip(source, "the feed has no entries")
+        self.found.from_feeds = True
         for number, entry in enumerate(feed.entries, 1):
             if self._too_old(entry.published, day_only=False):
                 self.found.too_old += 1

@@ -18,10 +18,11 @@ _ESCAPES = re.compile(
     r"|(?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -~]?"
 )
+# Typographic quotes become ASCII ones; guillemets stay as they are (made '"', a French
+# "« non »" read '" non "', its inner spaces kept).
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
 })
 # Newswire (Penn Treebank) quotes: ``opening'' and closing as two apostrophes.
 _PTB_QUOTES = re.compile(r"``|''")
@@ -102,7 +103,8 @@ def clean(text: str) -> str:
     """Strip escape sequences and control/format characters; normalise quotes and spaces.
 
     Line breaks survive (``\\r\\n`` and lone ``\\r`` become ``\\n``); runs of other whitespace
-    become one space; typographic quotes and newswire's ``these'' become ASCII ones.
+    become one space; typographic quotes and newswire's ``these'' become ASCII ones (guillemets
+    stay).
     """
     text = strip_escapes(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = unicodedata.normalize("NFC", text)

@@ -9,8 +9,8 @@ A file's name and a server's Content-Type are often wrong, so the content decide
 * markup by parsing its prolog: the XML declaration, comments, processing instructions and
   the DOCTYPE are skipped, in whatever encoding the document is (a BOM, UTF-16 or UTF-32
   without one, or the declaration's ``encoding``), and the root element's local name says
-  the rest (``rss``, ``r:rss``, ``feed``, ``rdf:RDF``: a feed; ``opml``; ``html``). A feed that
-  opens with a long comment, or is UTF-16, is still a feed;
+  the rest (``rss``, ``r:rss``, ``feed``, ``rdf:RDF``, CDF's ``CHANNEL``: a feed; ``opml``;
+  ``html``). A feed that opens with a long comment, or is UTF-16, is still a feed;
 * JSON by parsing it: a JSON Feed, or data that is no article;
 * the rest is text. Markup is never summarised as prose: a document that opens with an element
   nobody here reads is reported as such.
@@ -75,6 +75,8 @@ _RIFF_KINDS = ((b"WEBP", "a WebP image"), (b"WAVE", "a WAV audio file"),
 _PROLOG = re.compile(
     r"\s+|<\?.*?\?>|<!--.*?-->|(?P<doctype><!DOCTYPE(?:[^\[>]|\[.*?\])*>)",
     re.DOTALL | re.IGNORECASE)
+# RSS (any version, prefixed or not), Atom, RSS 1.0's rdf:RDF, and CDF's CHANNEL
+FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
 _ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _DECLARED = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _DECLARATION = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[A-Za-z0-9._:-]+(["'])""")
@@ -177,7 +179,7 @@ def sniff(data: bytes, media_type: str = "") -> Kind:
             return kind
     if _opens_with_markup(data):
         root, doctype = root_element(decode_markup(data))
-        if root in ("rss", "feed", "rdf"):
+        if root in FEED_ROOTS:
             return Kind("feed", doctype=doctype)
         if root == "opml":
             return Kind("opml", doctype=doctype)

@@ -156,6 +156,8 @@ class StoryConfig:
 
     threshold: float = field(default=0.9, metadata=_rule(low=0.0, high=2.0))
     max_document_share: float = field(default=0.5, metadata=_rule(low=0.01, high=1.0))
+    event_threshold: float = field(default=0.85, metadata=_rule(low=0.0, high=2.0))
+    same_outlet: float = field(default=0.7, metadata=_rule(low=0.0, high=1.0))
 
 
 @dataclass(frozen=True)

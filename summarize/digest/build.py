@@ -17,11 +17,11 @@ tracked: a story is just a story (:attr:`Digest.tracked` is False), and none is 
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from summarize.config import Config
+from summarize.digest.outlets import outlet, outlet_key
 from summarize.model import Article, Brief
 
 STATUSES = ("new", "continuing", "unchanged")
@@ -70,27 +70,6 @@ class DigestOptions:
     single_outlet: str = "list"
     unchanged: str = "list"
     tracked: bool = False  # --new-only: stories are new, continuing or unchanged
-
-
-def outlet(article: Article) -> str | None:
-    """The outlet that published ``article``: its site's name, else its host; None for an
-    article that names none (a local file)."""
-    if article.site:
-        return article.site
-    if article.url:
-        from urllib.parse import urlsplit
-
-        host = urlsplit(article.url).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
-
-
-def outlet_key(name: str) -> str:
-    """One key for two spellings of one outlet ("Inexhibit magazine", "InexhibitMagazine",
-    "The Example Courier", "example courier"): letters and digits, case-folded, no leading
-    "the"."""
-    letters = re.sub(r"\W+", "", name.casefold())
-    return letters.removeprefix("the") or letters
 
 
 def _coverage(articles: Sequence[Article]) -> tuple[tuple[str, ...], int]:

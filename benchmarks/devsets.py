@@ -16,6 +16,10 @@ text from the datasets. What is measured:
   and C with their background, set A without), beside the best official system of each;
 * readability: the share of chosen sentences that open with a dangling reference whose anchor
   is not in the brief, and the share of briefs that open with an article's first sentence;
+* every development shape (:mod:`benchmarks.shapes`: 2 to 25 articles, 100 and 250 words):
+  each named configuration's ROUGE-1/2 with the R-2 interval, its repeated content bigrams per
+  100 words beside the references' own rate (:mod:`summarize.evaluation.redundancy`), and
+  the default's dangling and lead openings;
 * the time of ``summarize batch`` on the 50 DUC 2006 clusters, and of one brief of 500 of
   their articles (2.1 MB) from a folder (whole processes), beside an earlier version's when
   ``--against`` gives a checkout of it;
@@ -46,7 +50,8 @@ from summarize.evaluation.dataset import Cluster, read_dataset, read_peers  # no
 from summarize.evaluation.evaluate import evaluate  # noqa: E402
 from summarize.text.merge import merge  # noqa: E402
 
-SYSTEMS = ["summarize", "ilp-anchored", "ilp-dangling-allowed", "ilp-no-lead-bonus",
+SYSTEMS = ["summarize", "ilp-document-weights", "ilp-anchored", "ilp-dangling-allowed",
+           "ilp-no-lead-bonus",
            "ilp-share-0.3", "ilp-min-6-words", "ilp-no-fill", "ilp-no-background", "coverage",
            "mmr", "lead", "lexrank"]
 SETTINGS = [  # label, dataset file, words, cluster suffixes kept (None: all)
@@ -116,27 +121,67 @@ def ablation(folder: Path) -> tuple[list[str], dict[str, dict[str, tuple[float, 
     return lines, table
 
 
+SHAPE_SYSTEMS = ["summarize", "ilp-document-weights", "coverage", "mmr", "lexrank", "lead"]
+
+
+def shape_table(folder: Path) -> list[str]:
+    """Every development shape (benchmarks/shapes.py), each named configuration's ROUGE-1/2
+    recall with the R-2 interval, its repeated content bigrams per 100 words beside the
+    references' own rate, and for the default its dangling openings and lead openings."""
+    from benchmarks.shapes import shapes
+    from summarize.evaluation.redundancy import rate
+
+    lines = ["| shape | clusters | words | system | R-1 | R-2 (95% CI) | repeated bigrams "
+             "/ 100 words | references' rate |", "|---|---:|---:|---|---:|---:|---:|---:|"]
+    openings = ["| shape | sentences chosen | dangling, anchor not in the brief | briefs "
+                "opening with an article's first sentence |", "|---|---:|---:|---:|"]
+    for shape in shapes(folder):
+        clusters = list(shape.clusters)
+        results = evaluate(clusters, SHAPE_SYSTEMS, Config(), limit=shape.words)
+        human = rate([r for c in clusters for r in c.references], limit=shape.words)
+        for result in results:
+            low, high = result.intervals["rouge2"]
+            mine = rate(list(result.summaries.values()), limit=shape.words)
+            lines.append(f"| {shape.label} | {len(clusters)} | {shape.words} | {result.name} | "
+                         f"{100 * result.scores['rouge1'].recall:.2f} | "
+                         f"{100 * result.scores['rouge2'].recall:.2f} ({100 * low:.2f}-"
+                         f"{100 * high:.2f}) | {mine:.2f} | {human:.2f} |")
+        chosen, dangling, openers = _openings(clusters, shape.words)
+        openings.append(f"| {shape.label} | {chosen} | {dangling} "
+                        f"({100 * dangling / max(chosen, 1):.1f}%) | {openers} of "
+                        f"{len(clusters)} |")
+        print(f"done: {shape.label}", file=sys.stderr)
+    return [*lines, "", *openings]
+
+
+def _openings(clusters: list[Cluster], words: int) -> tuple[int, int, int]:
+    """The default's sentences chosen, dangling ones whose anchor is not in the brief, and
+    briefs that open with an article's first sentence."""
+    config = Config()
+    chosen = dangling = openers = 0
+    for cluster in clusters:
+        corpus = merge(cluster.articles)
+        known = merge(cluster.background) if cluster.background else None
+        brief = summarize_corpus(corpus, config, budget=Budget(words=words, fill=True),
+                                 background=known)
+        ids = {c.sentence.id for c in brief.chosen}
+        leans_on = anchors(corpus)
+        for c in brief.chosen:
+            chosen += 1
+            dangling += leans_on_previous(c.sentence.text) and not ids & set(
+                leans_on[c.sentence.id])
+        openers += bool(brief.chosen) and is_lead(brief.chosen[0].sentence)
+    return chosen, dangling, openers
+
+
 def readability(folder: Path) -> list[str]:
     lines = ["| setting | sentences chosen | dangling, anchor not in the brief | "
              "briefs opening with an article's first sentence |", "|---|---:|---:|---:|"]
-    config = Config()
     for label, name, words, suffixes in SETTINGS:
-        chosen = dangling = openers = briefs = 0
-        for cluster in clusters(folder, name, suffixes):
-            corpus = merge(cluster.articles)
-            known = merge(cluster.background) if cluster.background else None
-            brief = summarize_corpus(corpus, config, budget=Budget(words=words, fill=True),
-                                     background=known)
-            ids = {c.sentence.id for c in brief.chosen}
-            leans_on = anchors(corpus)
-            for c in brief.chosen:
-                chosen += 1
-                if leans_on_previous(c.sentence.text) and not ids & set(leans_on[c.sentence.id]):
-                    dangling += 1
-            briefs += 1
-            openers += bool(brief.chosen) and is_lead(brief.chosen[0].sentence)
+        found = clusters(folder, name, suffixes)
+        chosen, dangling, openers = _openings(found, words)
         lines.append(f"| {label} | {chosen} | {dangling} ({100 * dangling / chosen:.1f}%) | "
-                     f"{openers} of {briefs} |")
+                     f"{openers} of {len(found)} |")
     return lines
 
 
@@ -229,6 +274,13 @@ def main() -> None:
         "", "### Our scorer against NIST's", "", *official_check(folder),
         "", "### Ablation: ROUGE-1 / ROUGE-2 recall", "", *ablation_lines,
         "", "### Readability of the default briefs", "", *readability(folder),
+        "", "### Every development shape", "",
+        "The shapes of benchmarks/shapes.py: DUC 2001 and 2002, each DUC 2007 set as a "
+        "generic cluster, DUC 2006 subsampled to 10, 5, 3 and 2 articles (3 draws; their "
+        "references summarise all 25 articles, so compare systems with each other there), "
+        "DUC 2006 whole, the update task, the seeds. `summarize` uses the shipped learned "
+        "weights, fitted on these sets (in-sample here; the cross-validated figures are "
+        "`benchmarks/fit_concepts.py --evaluate`'s).", "", *shape_table(folder),
         "", "### Time", "", *batch_time(folder, args.against), "",
         *large_input_time(folder, args.against), "",
         "### Segmentation", "", *segmentation(folder), "",

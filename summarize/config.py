@@ -111,8 +111,12 @@ class SelectionConfig:
 
 @dataclass(frozen=True)
 class CoverageConfig:
-    """Concept coverage (Gillick & Favre 2009): concepts, their weights, the exact solver."""
+    """Concept coverage (Gillick & Favre 2009): concepts, their weights, the exact solver.
+    ``weights``: "learned" (the chance a human summary has the concept, Li et al. 2013) or
+    "documents" (the articles that have it, with the lead bonus)."""
 
+    weights: str = field(default="learned", metadata=_rule(choices=("learned", "documents")))
+    min_probability: float = field(default=0.05, metadata=_rule(low=0.0, high=1.0))
     min_document_share: float = field(default=0.1, metadata=_rule(low=0.0, high=1.0))
     lead_sentences: int = field(default=2, metadata=_rule(low=0))
     lead_bonus: float = field(default=1.0, metadata=_rule(low=0.0))

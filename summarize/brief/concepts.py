@@ -42,35 +42,47 @@ class Concepts:
                          if covered is None or c not in covered))
 
 
+Stemmer = Callable[[str], "tuple[str, bool] | None"]
+
+
 @lru_cache(maxsize=4)
-def bigram_analyzer(language: str) -> Callable[[str], tuple[Concept, ...]]:
-    """A function from a sentence to its distinct concepts in order of appearance (see the
-    module's docstring)."""
+def stems(language: str) -> Stemmer:
+    """A function from a lower-case word to its stem and whether it is a stop word (or too
+    short to carry meaning); None for a token that is only punctuation. Cached per word."""
     defer_unused()
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     from snowballstemmer import stemmer
 
     stem_word = stemmer(language).stemWord
-    analysed: dict[str, tuple[str, bool]] = {}  # token -> (stem, is a stop word)
+    analysed: dict[str, tuple[str, bool] | None] = {}
 
-    def token(raw: str) -> tuple[str, bool] | None:
+    def stem(raw: str) -> tuple[str, bool] | None:
+        if raw in analysed:
+            return analysed[raw]
         word = raw.replace("'s", "").strip("'.")
-        if not word:
-            return None
-        return stem_word(word), word in ENGLISH_STOP_WORDS or len(word) < 2
+        found = (stem_word(word), word in ENGLISH_STOP_WORDS or len(word) < 2) if word else None
+        analysed[raw] = found
+        return found
+
+    return stem
+
+
+def pairs_of(tokens: list[tuple[str, bool]]) -> dict[Concept, bool]:
+    """The distinct concepts of a sentence's (stem, stop word) tokens, in order, each with
+    whether it holds a stop word."""
+    return dict(((a, b), stop_a or stop_b) for (a, stop_a), (b, stop_b) in pairwise(tokens)
+                if not (stop_a and stop_b))
+
+
+@lru_cache(maxsize=4)
+def bigram_analyzer(language: str) -> Callable[[str], tuple[Concept, ...]]:
+    """A function from a sentence to its distinct concepts in order of appearance (see the
+    module's docstring)."""
+    stem = stems(language)
 
     def concepts(text: str) -> tuple[Concept, ...]:
-        tokens = []
-        for raw in words(text.lower()):
-            found = analysed.get(raw)
-            if found is None:
-                made = token(raw)
-                if made is None:
-                    continue
-                found = analysed[raw] = made
-            tokens.append(found)
-        return tuple(dict.fromkeys((a, b) for (a, stop_a), (b, stop_b) in pairwise(tokens)
-                                   if not (stop_a and stop_b)))
+        tokens = [found for raw in words(text.lower()) if (found := stem(raw)) is not None]
+        return tuple(pairs_of(tokens))
 
     return concepts
 

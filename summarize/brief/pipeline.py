@@ -121,8 +121,14 @@ def _select(features: Features, config: Config, scores: np.ndarray, lengths: np.
                           leans=leans if by_anchor else None, anchors=leans_on)
     if selection_config.method == "mmr" or len(corpus.articles) < 2:  # nothing shared to cover
         return mmr_select(scores, selection, redundancy=selection_config.redundancy)
-    concepts = extract(corpus, min_share=coverage.min_document_share,
-                       lead_sentences=coverage.lead_sentences, lead_bonus=coverage.lead_bonus)
+    if coverage.weights == "learned":
+        from summarize.brief.concept_model import learned
+
+        concepts = learned(corpus, min_probability=coverage.min_probability)
+    else:
+        concepts = extract(corpus, min_share=coverage.min_document_share,
+                           lead_sentences=coverage.lead_sentences,
+                           lead_bonus=coverage.lead_bonus)
     if selection_config.method == "ilp" and (
             budget.sentences is None or 2 * budget.sentences <= coverage.exact_candidates):
         typical = float(np.median(lengths[allowed]))

@@ -12,7 +12,10 @@ confidence interval and, against a named baseline, a paired bootstrap test
   rule and, for MMR, λ = 1);
 * ablations of the exact selection, each changing one choice of the default: ``ilp-anchored``
   (a dangling sentence with the one it leans on), ``ilp-dangling-allowed``,
-  ``ilp-no-lead-bonus``, ``ilp-share-0.3`` (concepts in 30% of the articles, the old floor),
+  ``ilp-document-weights`` (concepts weighed by the articles that have them, the default
+  before learned weights), and with those weights ``ilp-no-lead-bonus`` and ``ilp-share-0.3``
+  (concepts in 30% of the articles, the old floor); ``ilp-probability-0.1`` (learned weights,
+  fewer concepts),
   ``ilp-min-6-words``, ``ilp-no-fill`` (the brief stops short of the limit),
   ``ilp-no-background`` (update clusters' background ignored);
 * scorer variants, selecting by MMR (under coverage the scores only break ties, so the scorer
@@ -118,8 +121,10 @@ SYSTEMS: dict[str, Summariser] = {
                                               near_duplicate=1.0)),
     "ilp-anchored": _ours(_exact("sentences", dangling="anchor")),
     "ilp-dangling-allowed": _ours(_exact("sentences", dangling="allow")),
-    "ilp-no-lead-bonus": _ours(_exact("coverage", lead_bonus=0.0)),
-    "ilp-share-0.3": _ours(_exact("coverage", min_document_share=0.3)),
+    "ilp-document-weights": _ours(_exact("coverage", weights="documents")),
+    "ilp-no-lead-bonus": _ours(_exact("coverage", weights="documents", lead_bonus=0.0)),
+    "ilp-share-0.3": _ours(_exact("coverage", weights="documents", min_document_share=0.3)),
+    "ilp-probability-0.1": _ours(_exact("coverage", min_probability=0.1)),
     "ilp-min-6-words": _ours(_exact("sentences", min_words=6)),
     "ilp-no-fill": _ours(_exact(), fill=False),
     "ilp-no-background": _ours(_exact(), background=False),
@@ -141,6 +146,7 @@ class SystemResult:
     scores: dict[str, Score] = field(default_factory=dict)  # averaged over clusters
     intervals: dict[str, tuple[float, float]] = field(default_factory=dict)  # recall, 95%
     versus: dict[str, Comparison] = field(default_factory=dict)  # recall against the baseline
+    summaries: dict[str, str] = field(default_factory=dict)  # cluster id -> summary
 
     @property
     def clusters(self) -> int:
@@ -165,9 +171,10 @@ def evaluate(clusters: Sequence[Cluster], systems: Sequence[str], config: Config
         raw.append((name, {k: v for k, v in by_cluster.items() if k in known}, None))
     references = {c.id: c.references for c in scored}
     results = [
-        _summarised(name, {cid: score(text, references[cid], limit=limit, jackknife=jackknife,
-                                      peer=seconds is None)
-                           for cid, text in summaries.items()}, seconds)
+        dataclasses.replace(_summarised(name, {
+            cid: score(text, references[cid], limit=limit, jackknife=jackknife,
+                       peer=seconds is None)
+            for cid, text in summaries.items()}, seconds), summaries=summaries)
         for name, summaries, seconds in raw
     ]
     if baseline is not None:

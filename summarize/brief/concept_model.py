@@ -1,0 +1,63 @@
+"""Learned concept weights: the chance that a human summary of the story holds a concept.
+
+Li, Qian & Liu (2013) replace the document frequency that weighs the concepts of the exact
+selection (Gillick & Favre 2009) by a model's estimate of whether a reference summary has the
+bigram. Here the model is a logistic regression over :mod:`summarize.brief.concept_features`,
+fitted on the development data (DUC 2001, 2002, 2006 and 2007, with cross-validation by topic)
+by ``benchmarks/fit_concepts.py``, which writes its coefficients to
+:mod:`summarize.brief.concept_weights`: a few numbers, no text. A concept takes part when its
+chance is at least ``[coverage] min_probability``; its weight is that chance, so the selection
+maximises the number of reference bigrams it expects to cover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from summarize.brief import concept_weights
+from summarize.brief.concept_features import concept_table
+from summarize.brief.concepts import Concepts
+from summarize.model import Corpus
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic regression on standardised features: P = sigmoid(((x - mean) / scale) . coef
+    + intercept)."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        if features.shape[1] != len(self.features):
+            raise ValueError(f"{features.shape[1]} features given, the model has "
+                             f"{len(self.features)}")
+        z = ((features - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(
+            self.coef) + self.intercept
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        return result
+
+
+MODEL = LinearModel(concept_weights.FEATURES, concept_weights.MEAN, concept_weights.SCALE,
+                    concept_weights.COEF, concept_weights.INTERCEPT)
+
+
+def learned(corpus: Corpus, *, min_probability: float, model: LinearModel | None = None
+            ) -> Concepts:
+    """The corpus's concepts weighted by ``model`` (default: the shipped one); those below
+    ``min_probability`` are left out. Ids follow first appearance among those kept."""
+    table = concept_table(corpus)
+    chance = (model or MODEL).probabilities(table.features) if len(table.concepts) else \
+        np.zeros(0)
+    kept = chance >= min_probability
+    renumber = np.full(len(chance), -1, dtype=np.int64)
+    renumber[kept] = np.arange(int(kept.sum()))
+    new_id = renumber.tolist()
+    of_sentence = tuple(tuple(sorted(new_id[c] for c in concepts if new_id[c] >= 0))
+                        for concepts in table.of_sentence)
+    return Concepts(of_sentence, chance[kept].astype(np.float64))

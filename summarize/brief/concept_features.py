@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,12 +39,19 @@ _DIGIT = re.compile(r"\d")
 
 @dataclass(frozen=True, slots=True)
 class ConceptTable:
-    """A corpus's concepts (in order of first appearance), each sentence's concept ids, and
-    the features (one row a concept, columns as :data:`NAMES`)."""
+    """A corpus's concepts (in order of first appearance, as ids into ``stems``), each
+    sentence's concept ids, and the features (one row a concept, columns as :data:`NAMES`)."""
 
-    concepts: tuple[Concept, ...]
+    stems: tuple[str, ...]
+    left: np.ndarray  # per concept, its first word's stem id
+    right: np.ndarray
     of_sentence: tuple[tuple[int, ...], ...]
     features: np.ndarray
+
+    @property
+    def concepts(self) -> tuple[Concept, ...]:
+        return tuple((self.stems[a], self.stems[b])
+                     for a, b in zip(self.left.tolist(), self.right.tolist(), strict=True))
 
 
 def concept_table(corpus: Corpus) -> ConceptTable:
@@ -51,36 +59,54 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     from scipy.sparse import csr_matrix
 
     stem_of = stems(corpus.language)
-    ids: dict[Concept, int] = {}
-    stop_words: list[bool] = []  # per concept: it holds a stop word
-    of_sentence: list[tuple[int, ...]] = []
-    capitalised: dict[str, list[int]] = {}  # stem -> [capitalised, seen] after a first word
-    for sentence in corpus.sentences:
-        tokens = []
-        for index, raw in enumerate(words(sentence.text)):
-            token = stem_of(raw.lower())
-            if token is None:
-                continue
-            tokens.append(token)
-            if index:
-                counts = capitalised.setdefault(token[0], [0, 0])
-                counts[0] += raw[:1].isupper()
-                counts[1] += 1
-        found_ids = []
-        for concept, holds_stop in pairs_of(tokens).items():
-            if concept not in ids:
-                ids[concept] = len(ids)
-                stop_words.append(holds_stop)
-            found_ids.append(ids[concept])
-        of_sentence.append(tuple(found_ids))
-    concepts = tuple(ids)
-    m, n, articles = len(concepts), len(corpus.sentences), max(1, len(corpus.articles))
+    vocabulary: dict[str, int] = {}  # stem -> id
+    analysed: dict[str, tuple[int, bool] | None] = {}  # a word as written -> (stem id, stop)
+    later: Counter[str] = Counter()  # words as written, after a sentence's first word
+    token_stem: list[int] = []
+    token_stop: list[bool] = []
+    token_sentence: list[int] = []
+    for number, sentence in enumerate(corpus.sentences):
+        raws = words(sentence.text)
+        later.update(raws[1:])
+        for raw in raws:
+            if raw not in analysed:
+                found_stem = stem_of(raw.lower())
+                analysed[raw] = None if found_stem is None else (
+                    vocabulary.setdefault(found_stem[0], len(vocabulary)), found_stem[1])
+        tokens = [token for raw in raws if (token := analysed[raw]) is not None]
+        token_stem.extend(token[0] for token in tokens)
+        token_stop.extend(token[1] for token in tokens)
+        token_sentence.extend([number] * len(tokens))
+    n, articles = len(corpus.sentences), max(1, len(corpus.articles))
+    stem_ids = np.array(token_stem, dtype=np.int64)
+    stops = np.array(token_stop, dtype=bool)
+    sentence_ids = np.array(token_sentence, dtype=np.int64)
+    # a concept: two adjacent tokens of one sentence, not both stop words; once a sentence
+    size = max(1, len(vocabulary))
+    pair = (sentence_ids[1:] == sentence_ids[:-1]) & ~(stops[1:] & stops[:-1])
+    pair_key = stem_ids[:-1][pair] * size + stem_ids[1:][pair]
+    pair_sentence = sentence_ids[1:][pair]
+    pair_stop = (stops[:-1] | stops[1:])[pair]
+    _, once = np.unique(pair_sentence * size * size + pair_key, return_index=True)
+    once.sort()  # in order of appearance
+    pair_key, pair_sentence, pair_stop = pair_key[once], pair_sentence[once], pair_stop[once]
+    sorted_keys, first_seen, concept_of = np.unique(pair_key, return_index=True,
+                                                    return_inverse=True)
+    by_appearance = np.argsort(first_seen, kind="stable")  # ids follow first appearance
+    renumber = np.empty(len(sorted_keys), dtype=np.int64)
+    renumber[by_appearance] = np.arange(len(sorted_keys))
+    concept_of = renumber[concept_of.ravel()]
+    keys = sorted_keys[by_appearance]
+    stop = pair_stop[first_seen[by_appearance]].astype(np.float64)
+    m = len(keys)
+    stem_text = tuple(vocabulary)
+    left, right = keys // size, keys % size
+    counts = np.bincount(pair_sentence, minlength=n)
+    indptr = np.concatenate([[0], np.cumsum(counts)])
+    of_sentence = tuple(tuple(concept_of[indptr[i]:indptr[i + 1]].tolist()) for i in range(n))
     if not m:
-        return ConceptTable(concepts, tuple(of_sentence), np.zeros((0, len(NAMES))))
-    indptr = np.cumsum([0, *(len(c) for c in of_sentence)])
-    indices = np.fromiter((c for cs in of_sentence for c in cs), dtype=np.int64,
-                          count=int(indptr[-1]))
-    has = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, m))
+        return ConceptTable(stem_text, left, right, of_sentence, np.zeros((0, len(NAMES))))
+    has = csr_matrix((np.ones(len(concept_of)), concept_of, indptr), shape=(n, m))
     # one row per occurrence of a sentence in an article
     occurrence = [(s.id, o.article, o.position) for s in corpus.sentences for o in s.occurrences]
     sentence_of = np.array([o[0] for o in occurrence], dtype=np.int64)
@@ -111,24 +137,29 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     first[1:] = key[order][1:] != key[order][:-1]
     earliest = np.bincount(cols[order][first], weights=relative[order][first], minlength=m)
     first_position = earliest / np.maximum(found, 1)
-    headlines = np.zeros(m)
-    for article in corpus.articles:
-        if article.headline:
-            for concept in _concepts(article.headline, stem_of):
-                if concept in ids:
-                    headlines[ids[concept]] += 1
-    word_articles: dict[str, set[int]] = {}
-    present_coo = present.tocoo()
-    for a, c in zip(present_coo.row.tolist(), present_coo.col.tolist(), strict=True):
-        for word in concepts[c]:
-            word_articles.setdefault(word, set()).add(a)
-    word_share = np.array([[len(word_articles[w]) / articles for w in c] for c in concepts])
-    stop = np.array(stop_words, dtype=np.float64)
-    digit = np.array([_DIGIT.search(a) is not None or _DIGIT.search(b) is not None
-                      for a, b in concepts], dtype=np.float64)
-    share_capitalised = {w: up / max(1, seen) for w, (up, seen) in capitalised.items()}
-    caps = np.array([(share_capitalised.get(a, 0.0) + share_capitalised.get(b, 0.0)) / 2
-                     for a, b in concepts])
+    headline_keys = [vocabulary[a] * size + vocabulary[b] for article in corpus.articles
+                     for a, b in _concepts(article.headline or "", stem_of)
+                     if a in vocabulary and b in vocabulary]
+    at = np.searchsorted(sorted_keys, headline_keys)
+    hit = (at < len(sorted_keys)) & (sorted_keys[np.minimum(at, len(sorted_keys) - 1)]
+                                     == headline_keys)
+    headlines = np.bincount(renumber[at[hit]], minlength=m).astype(np.float64)
+    # the concepts' words: how many articles use each, digits, capitals
+    spread = csr_matrix((np.ones(2 * m), (np.r_[np.arange(m), np.arange(m)],
+                                          np.r_[left, right])), shape=(m, size))
+    word_articles = np.asarray(((present @ spread) > 0).sum(axis=0)).ravel() / articles
+    word_share = np.column_stack([word_articles[left], word_articles[right]])
+    has_digit = np.array([_DIGIT.search(w) is not None for w in stem_text] or [False])
+    upper, seen = np.zeros(size), np.zeros(size)  # per stem, after a sentence's first word
+    for raw, count in later.items():
+        token = analysed[raw]
+        if token is not None:
+            seen[token[0]] += count
+            if raw[:1].isupper():
+                upper[token[0]] += count
+    capital = np.divide(upper, seen, out=np.zeros(size), where=seen > 0)
+    digit = (has_digit[left] | has_digit[right]).astype(np.float64)
+    caps = (capital[left] + capital[right]) / 2
     articles_log = np.full(m, math.log(articles))
     columns = {
         "article_share": found / articles, "article_log": np.log(np.maximum(found, 1)),
@@ -141,7 +172,7 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     }
     base = np.column_stack([columns[name] for name in BASE])
     scaled = np.column_stack([columns[name] * articles_log for name in SCALED])
-    return ConceptTable(concepts, tuple(of_sentence), np.hstack([base, scaled]))
+    return ConceptTable(stem_text, left, right, of_sentence, np.hstack([base, scaled]))
 
 
 def _concepts(text: str, stem_of: Stemmer) -> list[Concept]:

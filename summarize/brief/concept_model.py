@@ -52,7 +52,7 @@ def learned(corpus: Corpus, *, min_probability: float, model: LinearModel | None
     """The corpus's concepts weighted by ``model`` (default: the shipped one); those below
     ``min_probability`` are left out. Ids follow first appearance among those kept."""
     table = concept_table(corpus)
-    chance = (model or MODEL).probabilities(table.features) if len(table.concepts) else \
+    chance = (model or MODEL).probabilities(table.features) if len(table.left) else \
         np.zeros(0)
     kept = chance >= min_probability
     renumber = np.full(len(chance), -1, dtype=np.int64)

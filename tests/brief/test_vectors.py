@@ -70,3 +70,25 @@ def test_pagerank_isolated_nodes_share_evenly() -> None:
 def test_min_max() -> None:
     assert np.allclose(min_max(np.array([2.0, 4.0, 3.0])), [0, 1, 0.5])
     assert np.allclose(min_max(np.array([5.0, 5.0])), [0, 0])
+
+
+def test_ngram_counts_are_the_vectorizers_entry_for_entry() -> None:
+    # The numpy counts replace CountVectorizer; every later sum must add in the same order,
+    # so the layout of each row (not only the values) is the vectorizer's.
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from summarize.brief.vectors import ngram_counts
+
+    documents = [("flood", "barrier", "held", "flood"), (), ("barrier", "river", "alder"),
+                 ("alder", "flood", "barrier", "held", "night"), ("river",)]
+    for n in (1, 2, 3):
+        counts, unigram = ngram_counts(documents, n)
+        vectorizer = CountVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False,
+                                     ngram_range=(1, n), dtype=np.float64)
+        expected = vectorizer.fit_transform([" ".join(d) for d in documents]).tocsr()
+        names = vectorizer.get_feature_names_out()
+        assert np.array_equal(counts.indptr, expected.indptr)
+        assert np.array_equal(counts.indices, expected.indices)
+        assert np.array_equal(counts.data, expected.data)
+        assert unigram.tolist() == [" " not in name for name in names]

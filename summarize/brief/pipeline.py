@@ -152,13 +152,19 @@ def _select(features: Features, config: Config, scores: np.ndarray, lengths: np.
     return coverage_select(concepts, scores, selection, length_exponent=coverage.length_exponent)
 
 
+def table_row(text: str) -> bool:
+    """Whether a "sentence" is a row of a table (cells between " | ", as a page's tables are
+    read): data, never a sentence of a brief."""
+    return text.count(" | ") >= 2
+
+
 def _allowed(corpus: Corpus, config: Config, lengths: np.ndarray, leans: np.ndarray,
              leans_on: Sequence[Sequence[int]], background: Corpus | None) -> np.ndarray:
-    """The sentences that may be chosen: within the length bounds, not dangling (by
-    ``[sentences] dangling``), not already said by the background. When the rules leave
+    """The sentences that may be chosen: within the length bounds, no table row, not dangling
+    (by ``[sentences] dangling``), not already said by the background. When the rules leave
     nothing, the length bounds alone decide (a brief of something beats an empty one)."""
     within = eligible(lengths, config.sentences)
-    allowed = within.copy()
+    allowed = within & ~np.array([table_row(s.text) for s in corpus.sentences], dtype=bool)
     mode = config.sentences.dangling
     if mode == "drop":
         allowed &= ~leans

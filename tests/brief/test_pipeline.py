@@ -79,3 +79,12 @@ def test_articles_passed_through_unchanged_when_already_numbered() -> None:
     articles = make_articles(*STORY)
     brief = summarize_articles(articles, Config())
     assert brief.corpus.articles == tuple(articles)
+
+
+def test_a_table_row_is_never_a_sentence_of_the_brief() -> None:
+    rows = [f"{k} | Driver number {k} of the season | {5000 - k} points | {k} wins"
+            for k in range(1, 9)]
+    story = ["The final standings of the racing season were published on Monday by the "
+             "organisers of the championship."]
+    brief = summarize_articles(make_articles(rows + story, rows + story), Config())
+    assert brief.chosen and all(" | " not in c.sentence.text for c in brief.chosen)

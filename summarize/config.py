@@ -176,7 +176,9 @@ class BudgetConfig:
 class Config:
     """Everything that shapes a brief. ``Config()`` is the documented default."""
 
-    language: str = field(default="english", metadata=_rule(choices=("english",)))
+    # "auto" (each article's language, detected; a brief in the main one) or a language to
+    # force, as an ISO 639-1 code or an English name ("de", "german")
+    language: str = "auto"
     reader: ReaderConfig = ReaderConfig()
     sentences: SentenceConfig = SentenceConfig()
     features: FeatureConfig = FeatureConfig()

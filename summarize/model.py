@@ -25,6 +25,7 @@ class Article:
     author: str | None = None
     site: str | None = None  # the outlet: "Example News"
     published_day_only: bool = False  # the source gave a day, not a time: its midnight UTC
+    language: str | None = None  # ISO 639-1, detected from the text (None: not yet known)
 
 
 @dataclass(frozen=True, slots=True)

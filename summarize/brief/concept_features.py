@@ -66,7 +66,7 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     token_stop: list[bool] = []
     token_sentence: list[int] = []
     for number, sentence in enumerate(corpus.sentences):
-        raws = words(sentence.text)
+        raws = words(sentence.text, corpus.language)
         later.update(raws[1:])
         for raw in raws:
             if raw not in analysed:
@@ -138,7 +138,7 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     earliest = np.bincount(cols[order][first], weights=relative[order][first], minlength=m)
     first_position = earliest / np.maximum(found, 1)
     headline_keys = [vocabulary[a] * size + vocabulary[b] for article in corpus.articles
-                     for a, b in _concepts(article.headline or "", stem_of)
+                     for a, b in _concepts(article.headline or "", stem_of, corpus.language)
                      if a in vocabulary and b in vocabulary]
     at = np.searchsorted(sorted_keys, headline_keys)
     hit = (at < len(sorted_keys)) & (sorted_keys[np.minimum(at, len(sorted_keys) - 1)]
@@ -175,6 +175,7 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     return ConceptTable(stem_text, left, right, of_sentence, np.hstack([base, scaled]))
 
 
-def _concepts(text: str, stem_of: Stemmer) -> list[Concept]:
-    tokens = [found for raw in words(text.lower()) if (found := stem_of(raw)) is not None]
+def _concepts(text: str, stem_of: Stemmer, language: str) -> list[Concept]:
+    tokens = [found for raw in words(text.lower(), language)
+              if (found := stem_of(raw)) is not None]
     return list(pairs_of(tokens))

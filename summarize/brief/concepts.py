@@ -24,6 +24,8 @@ import numpy as np
 
 from summarize.lazy import defer_unused
 from summarize.model import Corpus
+from summarize.text.languages import language as language_of
+from summarize.text.languages import stop_words
 from summarize.text.segment import words
 
 Concept = tuple[str, str]
@@ -50,17 +52,19 @@ def stems(language: str) -> Stemmer:
     """A function from a lower-case word to its stem and whether it is a stop word (or too
     short to carry meaning); None for a token that is only punctuation. Cached per word."""
     defer_unused()
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     from snowballstemmer import stemmer
 
-    stem_word = stemmer(language).stemWord
+    spoken = language_of(language)
+    stops = stop_words(spoken.code)
+    stem_word = stemmer(spoken.stemmer).stemWord if spoken.stemmer else str
+    short = 2 if spoken.words == "unicode" else 1  # a Chinese word may be one character
     analysed: dict[str, tuple[str, bool] | None] = {}
 
     def stem(raw: str) -> tuple[str, bool] | None:
         if raw in analysed:
             return analysed[raw]
         word = raw.replace("'s", "").strip("'.")
-        found = (stem_word(word), word in ENGLISH_STOP_WORDS or len(word) < 2) if word else None
+        found = (stem_word(word), word in stops or len(word) < short) if word else None
         analysed[raw] = found
         return found
 
@@ -81,7 +85,8 @@ def bigram_analyzer(language: str) -> Callable[[str], tuple[Concept, ...]]:
     stem = stems(language)
 
     def concepts(text: str) -> tuple[Concept, ...]:
-        tokens = [found for raw in words(text.lower()) if (found := stem(raw)) is not None]
+        tokens = [found for raw in words(text.lower(), language)
+                  if (found := stem(raw)) is not None]
         return tuple(pairs_of(tokens))
 
     return concepts

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from summarize.model import Corpus, Sentence
+from summarize.text.languages import language as language_of
 from summarize.text.segment import words
 
 # First words that refer back: personal and demonstrative pronouns and determiners.
@@ -46,9 +47,15 @@ _ATTRIBUTION = re.compile(
 _QUOTES = "\"'"
 
 
-def leans_on_previous(text: str) -> bool:
-    """Whether ``text`` opens with a reference to something said before it."""
+def leans_on_previous(text: str, language: str = "en") -> bool:
+    """Whether ``text`` opens with a reference to something said before it (in English, or
+    by the pronouns and connectives :mod:`summarize.text.languages` lists for ``language``)."""
     text = text.lstrip()
+    spoken = language_of(language)
+    if spoken.code != "en":
+        tokens = words(text[:80].lower(), spoken.code)
+        return bool(tokens) and (tokens[0] in spoken.referring or
+                                 tokens[0] in spoken.connectives)
     if text[:1] in _QUOTES:
         return not _attributed_quote(text)
     tokens = words(text[:80].lower())
@@ -68,7 +75,8 @@ def _attributed_quote(text: str) -> bool:
 
 def dangling(corpus: Corpus) -> np.ndarray:
     """For each sentence, whether it leans on the sentence before it."""
-    return np.array([leans_on_previous(s.text) for s in corpus.sentences], dtype=bool)
+    return np.array([leans_on_previous(s.text, corpus.language) for s in corpus.sentences],
+                    dtype=bool)
 
 
 def anchors(corpus: Corpus) -> tuple[tuple[int, ...], ...]:

@@ -24,6 +24,8 @@ from summarize.brief.select import Budget, Selection, coverage_select, mmr_selec
 from summarize.brief.vectors import Features, background_similarity, min_max, similar_pairs
 from summarize.config import Config, SentenceConfig, validate
 from summarize.model import Article, Brief, Chosen, Corpus
+from summarize.text.detect import resolve
+from summarize.text.languages import language as language_of
 from summarize.text.merge import merge
 
 log = logging.getLogger(__name__)
@@ -41,8 +43,12 @@ def summarize_articles(articles: Sequence[Article], config: Config, *,
     and be numbered any way: they are renumbered by position. ``config`` is validated."""
     config = validate(config, origin="the configuration given")
     started = time.perf_counter()
-    corpus = merge(_numbered(articles), language=config.language, features=config.features)
-    known = merge(_numbered(background), language=config.language,
+    language = resolve(config.language, articles)
+    if not language_of(language).supported:
+        log.warning("%s is not a language the summariser analyses: a best-effort brief "
+                    "(words as written, no stemming, no stop words)", language)
+    corpus = merge(_numbered(articles), language=language, features=config.features)
+    known = merge(_numbered(background), language=language,
                   features=config.features) if background else None
     log.info("merged %d sentence(s) into %d unique in %.2f s",
              sum(len(s.occurrences) for s in corpus.sentences), len(corpus),

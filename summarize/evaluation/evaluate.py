@@ -49,6 +49,7 @@ from summarize.evaluation.dataset import Cluster
 from summarize.evaluation.rouge import MEASURES, Score, score
 from summarize.evaluation.stats import Comparison, interval, paired_test
 from summarize.model import Article, Corpus
+from summarize.text.detect import resolve
 from summarize.text.merge import merge
 
 Summariser = Callable[[Cluster, Config, int], str]
@@ -58,7 +59,8 @@ TESTED = ("rouge1", "rouge2")  # measures given intervals and tests (recall)
 
 
 def _corpus(articles: Sequence[Article], config: Config) -> Corpus:
-    return merge(articles, language=config.language, features=config.features)
+    return merge(articles, language=resolve(config.language, articles),
+                 features=config.features)
 
 
 def _ours(adjust: Callable[[Config], Config], *, background: bool = True,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from summarize.config import FeatureConfig
 from summarize.model import Article, Corpus, Occurrence, Sentence
+from summarize.text.detect import resolve
 from summarize.text.segment import analyzer, count_words, split_sentences, words
 
 
@@ -20,18 +21,20 @@ def sentence_key(text: str) -> str:
     return " ".join(words(text.casefold()))
 
 
-def merge(articles: Sequence[Article], *, language: str = "english",
+def merge(articles: Sequence[Article], *, language: str = "en",
           features: FeatureConfig | None = None) -> Corpus:
-    """Segment ``articles`` and collapse duplicate sentences; ids follow first appearance."""
+    """Segment ``articles`` (as ``language``: a code or a name) and collapse duplicate
+    sentences; ids follow first appearance."""
     features = features or FeatureConfig()
-    analyse = analyzer(language, stem=features.stem, stop_words=features.stop_words)
+    code = resolve(language, articles)
+    analyse = analyzer(code, stem=features.stem, stop_words=features.stop_words)
     texts: list[str] = []
     occurrences: list[list[Occurrence]] = []
     index: dict[str, int] = {}
     for article in articles:
         position = 0
         for p, paragraph in enumerate(article.paragraphs):
-            for text in split_sentences(paragraph):
+            for text in split_sentences(paragraph, code):
                 key = sentence_key(text)
                 if not key:
                     continue
@@ -42,7 +45,7 @@ def merge(articles: Sequence[Article], *, language: str = "english",
                 occurrences[found].append(Occurrence(article.id, p, position))
                 position += 1
     sentences = tuple(
-        Sentence(i, text, analyse(text), count_words(text), tuple(occ))
+        Sentence(i, text, analyse(text), count_words(text, code), tuple(occ))
         for i, (text, occ) in enumerate(zip(texts, occurrences, strict=True))
     )
-    return Corpus(tuple(articles), sentences, language)
+    return Corpus(tuple(articles), sentences, code)

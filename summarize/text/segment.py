@@ -20,8 +20,17 @@ on 98.4% of the development data's 25,858 paragraphs, 4.3 times faster; where th
 mostly where syntok split inside a bracket, at a stray quote or semicolon, or after a title
 that follows an opening quote (BENCHMARKS.md).
 
-Words: a regular expression for tokens, Snowball stemming (the ``snowballstemmer`` package, no
-data files) and scikit-learn's English stop-word list.
+Other languages (:mod:`summarize.text.languages`): sentences by sentencex (Wikimedia's
+segmenter, with each language's abbreviations and ordinal dates: "1. Dezember", "z. B.", with
+no data to download), then two repairs: a piece that starts with a lower-case letter continues
+the sentence before it (after Russian "t. e.", "that is"), and so does one after a lone
+initial ("M. Macron"). Chinese and Japanese end sentences at their full stop, exclamation and
+question marks (U+3002, U+FF01, U+FF1F).
+
+Words: a regular expression for Unicode tokens (Chinese by rjieba, jieba's dictionary
+segmentation; Japanese, which no dependency segments, by overlapping pairs of characters),
+Snowball stemming (the ``snowballstemmer`` package, no data files) and each language's stop
+words (scikit-learn's English list; stopwordsiso's for the others).
 """
 
 from __future__ import annotations
@@ -31,6 +40,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from summarize.lazy import defer_unused
+from summarize.text.languages import language as language_of
+from summarize.text.languages import stop_words as stop_words_of
 
 TITLES = frozenset({
     "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Gen", "Gov", "Hon", "Insp",
@@ -39,16 +50,20 @@ TITLES = frozenset({
 _TITLE_END = re.compile(r"(?:^|\s)(\w+)\.$")
 # sentence-final punctuation followed by anything but more punctuation, quotes or brackets
 _CLOSERS = "\"')\\]\u2019\u201d.!?\u2026"
+# Capital letters, of any script ("Álvaro", "Özil" start sentences too)
+_UPPER = "A-Z" + "".join(re.escape(chr(c)) for c in range(0xC0, 0x2000)
+                          if chr(c).isupper() and chr(c).isalpha())
 # A terminal that may end a sentence: white space and a capital, digit or opening mark follow
 # (or, after an ellipsis, a capital at once).
-_MAYBE_END = re.compile(f"[.!?\u2026][{_CLOSERS}]*\\s+[\"'`(\\[\u2018\u201c]*[A-Z0-9]"
-                        f"|(?:\\.\\.\\.|\u2026)[A-Z]")
+_MAYBE_END = re.compile(f"[.!?\u2026][{_CLOSERS}]*\\s+[\"'`(\\[\u2018\u201c\u00ab]*[{_UPPER}0-9]"
+                        f"|(?:\\.\\.\\.|\u2026)[{_UPPER}]")
 # A sentence end no reader doubts: a word of two letters or more with no dot in it, then a full
 # stop and any closing quotes or brackets (or a bare ? or !: "ready!' Smith said" is one
 # sentence), white space, and a capital (or an opening quote and a capital). Abbreviations
 # (syntok's list, its months, our titles) are not clear ends: syntok decides those.
 _CLEAR_END = re.compile(r"(?<![\w.'\u2019-])([A-Za-z][a-z]+(?:['\u2019-][A-Za-z]+)*)"
-                        r"(\.[\"')\]\u2019\u201d]*|[!?])\s+(?=[\"'`(\u2018\u201c]?[A-Z])")
+                        r"(\.[\"')\]\u2019\u201d]*|[!?])\s+"
+                        f"(?=[\"'`(\u2018\u201c\u00ab]?[{_UPPER}])")
 # A token, its full stop, white space and the next word: "Gen. Martin", "U.S. officials".
 _ABBREVIATED = re.compile(r"[\"'`(\[\u2018\u201c]*(?P<before>[A-Za-z][A-Za-z.]*?)(?P<stop>\.)"
                           r"\s+(?P<word>[A-Z][A-Za-z'\u2019-]*)")
@@ -60,13 +75,17 @@ _COUNTED = re.compile(r"\S*[^\W_]\S*")
 _PIECE = 20_000
 
 
-def split_sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     """Split one paragraph into sentences (stripped, in order, none empty).
 
-    A paragraph with no sentence-final punctuation before its end is one sentence; only the
-    others go through syntok (a fast path: news often has one-sentence paragraphs).
+    English: a paragraph with no sentence-final punctuation before its end is one sentence;
+    only the others go through syntok (a fast path: news often has one-sentence paragraphs).
+    Other languages: see the module's docstring.
     """
     paragraph = paragraph.strip()
+    code = language_of(language).code
+    if code != "en":
+        return _foreign_sentences(paragraph, code)
     if not _MAYBE_END.search(paragraph):
         return [paragraph] if paragraph else []
     sentences: list[str] = []
@@ -163,25 +182,73 @@ def _ends_with_title(sentence: str) -> bool:
     return bool(match and match.group(1) in TITLES)
 
 
-def words(text: str) -> list[str]:
-    """The word tokens of ``text``: letters and digits, with inner hyphens, apostrophes, dots."""
-    return _WORD.findall(text)
+def words(text: str, language: str = "en") -> list[str]:
+    """The word tokens of ``text``: letters and digits, with inner hyphens, apostrophes, dots
+    (Chinese and Japanese: see the module's docstring)."""
+    kind = language_of(language).words if language != "en" else "unicode"
+    if kind == "unicode":
+        return _WORD.findall(text)
+    if kind == "chinese":
+        import rjieba
+
+        return [token for token in rjieba.cut(text) if _WORD.fullmatch(token)]
+    pairs: list[str] = []
+    for run in _WORD.findall(text):
+        pairs.extend([run] if len(run) < 3 or run.isascii() else
+                     [run[i:i + 2] for i in range(len(run) - 1)])
+    return pairs
 
 
-def count_words(text: str) -> int:
-    """Words as a reader counts them: whitespace-separated tokens with a letter or digit."""
+def count_words(text: str, language: str = "en") -> int:
+    """Words as a reader counts them: whitespace-separated tokens with a letter or digit; in
+    Chinese and Japanese, which put no spaces between words, the words of :func:`words`."""
+    if language != "en" and language_of(language).words != "unicode":
+        return len(words(text, language))
     return len(_COUNTED.findall(text))
 
 
-@lru_cache(maxsize=4)
+# A piece that starts in lower case, and a lone capital initial ("M.") at a piece's end
+_CONTINUES = re.compile(r"^[\"'«„(]*[^\W\d_]", re.UNICODE)
+_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]\.$", re.UNICODE)
+_CJK_END = re.compile(r"(?<=[\u3002\uff01\uff1f])[\u300d\u300f\u201d)\]]*")
+
+
+def _foreign_sentences(paragraph: str, code: str) -> list[str]:
+    """Sentences of a paragraph in another language than English (see the module's
+    docstring)."""
+    if not paragraph:
+        return []
+    if code in ("zh", "ja"):
+        cuts = [m.end() for m in _CJK_END.finditer(paragraph)]
+        pieces = [paragraph[a:b] for a, b in zip([0, *cuts], [*cuts, len(paragraph)],
+                                                 strict=True)]
+        return [p.strip() for p in pieces if p.strip()]
+    from sentencex import segment
+
+    sentences: list[str] = []
+    for piece in segment(code, paragraph):
+        piece = piece.strip()
+        if not piece:
+            continue
+        head = _CONTINUES.match(piece)
+        if sentences and ((head and head.group(0)[-1].islower()) or
+                          _INITIAL.search(sentences[-1])):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+@lru_cache(maxsize=16)
 def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], tuple[str, ...]]:
-    """A function from text to its terms: lower-cased words, stop words out, stemmed."""
+    """A function from text to its terms: lower-cased words, stop words out, stemmed (in
+    ``language``, a code or a name; no stemming where Snowball has no algorithm)."""
     defer_unused()
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     from snowballstemmer import stemmer
 
-    stops = ENGLISH_STOP_WORDS if stop_words else frozenset()
-    stem_word = stemmer(language).stemWord if stem else str
+    spoken = language_of(language)
+    stops = stop_words_of(spoken.code) if stop_words else frozenset()
+    stem_word = stemmer(spoken.stemmer).stemWord if stem and spoken.stemmer else str
     terms_of: dict[str, str | None] = {}  # token -> its term (None: dropped); news reuses words
 
     def term(token: str) -> str | None:
@@ -191,7 +258,8 @@ def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], 
 
     def analyse(text: str) -> tuple[str, ...]:
         terms = []
-        for token in _WORD.findall(text.lower()):
+        for token in (_WORD.findall(text.lower()) if spoken.words == "unicode"
+                      else words(text.lower(), spoken.code)):
             found = terms_of.get(token, "")
             if found == "":
                 found = terms_of[token] = term(token)

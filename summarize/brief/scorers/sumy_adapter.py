@@ -21,6 +21,8 @@ import numpy as np
 
 from summarize.brief.vectors import Features
 from summarize.model import Corpus
+from summarize.text.languages import language as language_of
+from summarize.text.languages import stop_words as stop_words_of
 from summarize.text.segment import words
 
 # our algorithm name -> (sumy module, class name)
@@ -94,8 +96,12 @@ def sumy_summarizer(algorithm: str, language: str, corpus: Corpus, *,
     if base is None:
         module_name, class_name = SUMY_CLASSES[algorithm]
         base = getattr(importlib.import_module(module_name), class_name)
-    summarizer = base(stemmer(language).stemWord)
-    stop_words = frozenset(get_stop_words(language))
+    spoken = language_of(language)
+    summarizer = base(stemmer(spoken.stemmer).stemWord if spoken.stemmer else str)
+    try:
+        stop_words = frozenset(get_stop_words(spoken.name))
+    except LookupError:  # sumy has no list for this language: ours
+        stop_words = stop_words_of(spoken.code)
     if algorithm == "edmundson":
         content = Counter(w.lower() for s in corpus.sentences for w in words(s.text)
                           if w.lower() not in stop_words)
@@ -132,7 +138,8 @@ class SumyScorer:
                     ratings[s.sid] = float(value)
                 return ()
 
-        summarizer = sumy_summarizer(self.algorithm, self.language, corpus, base=Capturing)
+        language = corpus.language if self.language == "auto" else self.language
+        summarizer = sumy_summarizer(self.algorithm, language, corpus, base=Capturing)
         with warnings.catch_warnings():  # sumy divides by zero norms on tiny inputs
             warnings.simplefilter("ignore", RuntimeWarning)
             summarizer(sumy_document(corpus), len(corpus))

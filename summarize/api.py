@@ -58,7 +58,14 @@ def summarize(texts_or_paths: Source | Iterable[Source], *, sentences: int | Non
                              "a str is an article's text: to read a file, pass "
                              "pathlib.Path(...)" if looks_like_path else
                              "every text was empty or only a headline")
+    from summarize.text.detect import left_out_message, one_language, with_language
+
+    articles, left_out = one_language(articles, checked.language)
+    if left_out:
+        log.warning("%s", left_out_message(articles[0].language or "en", left_out))
     known = _articles(_sources(background, "background"), checked) if background else []
+    if left_out:
+        known = [a for a in map(with_language, known) if a.language == articles[0].language]
     return summarize_articles(articles, checked, background=known)
 
 

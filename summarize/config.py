@@ -42,6 +42,10 @@ class ReaderConfig:
         r"^(subscribe|sign up|follow us|share (this|on)|like us on)\b",
         r"^advertisement$",
         r"^(copyright|©|\(c\)) ",
+        r"^(lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
+        r"lee también|te puede interesar|leggi anche|leia também|veja também|lees ook|"
+        r"čtěte také|читайте также)\b",
+        r"^(publicité|anzeige|werbung|publicidad|pubblicità|publicidade|advertentie|реклама)$",
     )
 
 

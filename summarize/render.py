@@ -214,12 +214,14 @@ def to_dict(brief: Brief, config: Config) -> dict[str, Any]:
         "schema": SCHEMA_ID,
         "version": __version__,
         "title": brief.title,
+        "language": corpus.language,
         "budget": {"requested": brief.requested, "shortfall": brief.shortfall},
         "sentences": sentence_dicts(brief),
         "articles": [
             {"id": a.id, "name": a.name, "source": a.source, "headline": a.headline,
              "paragraphs": len(a.paragraphs), "url": safe_link(a.url), "site": a.site,
-             "published": a.published.isoformat(timespec="seconds") if a.published else None}
+             "published": a.published.isoformat(timespec="seconds") if a.published else None,
+             "language": a.language}
             for a in corpus.articles
         ],
         "stats": {

@@ -34,6 +34,7 @@ from summarize.cli.options import (
     METHODS,
     ORDERS,
     ConfigFile,
+    Language,
     Sentences,
     Since,
     Words,
@@ -127,6 +128,7 @@ def brief(
         "--background", help="Articles the reader already knows (files or folders, "
         "repeatable): the brief leaves out what they said.", show_default=False)] = None,
     since: Since = None,
+    language: Language = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=print_version, is_eager=True,
         help="Print the version and exit.")] = False,
@@ -140,7 +142,8 @@ def brief(
         configure_logging(verbose=verbose, quiet=quiet, log_file=log_file)
         if redundancy is not None and method is None:
             method = "mmr"
-        overrides = {"selection.algorithm": algorithm, "selection.method": method,
+        overrides = {"language": language,
+                     "selection.algorithm": algorithm, "selection.method": method,
                      "selection.redundancy": redundancy, "selection.order": order,
                      **budget_overrides(sentences, words, ratio)}
         partial = run_brief(
@@ -189,6 +192,7 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
     from summarize.inputs.gather import Gatherer
     from summarize.inputs.httpcache import HttpCache, default_cache_path
     from summarize.render import progress
+    from summarize.text.detect import left_out_message, one_language, with_language
 
     def gatherer(since: datetime.datetime | None = None) -> Gatherer:
         return Gatherer(config, since=since, cache=HttpCache(default_cache_path()),
@@ -220,6 +224,11 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
                 empty = Brief(NOTHING_NEW, (), Corpus((), (), config.language), "nothing", False)
                 _deliver(empty, target, fmt, explain=explain, config=config)
             return bool(skipped)
+    articles, left_out = one_language(articles, config.language)
+    if left_out:
+        warn(left_out_message(articles[0].language or "en", left_out))
+        known = [a for a in (with_language(k) for k in known)
+                 if a.language == articles[0].language]
     if read.from_feeds and len(articles) > 1:
         from summarize.digest.build import main_story
 

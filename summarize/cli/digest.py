@@ -23,7 +23,7 @@ from summarize.cli.common import (
     split_seen,
     warn,
 )
-from summarize.cli.options import ConfigFile, Since, choice, since_moment
+from summarize.cli.options import ConfigFile, Language, Since, choice, since_moment
 from summarize.config import Config, budget_overrides
 from summarize.digest.build import SINGLE_OUTLET, UNCHANGED, Digest, DigestOptions
 from summarize.digest.render import FORMATS
@@ -49,6 +49,7 @@ def digest(
     sentences: Annotated[int, typer.Option(
         "--sentences", "-n", min=1, help="Sentences in each story's brief.")] = 3,
     since: Since = None,
+    language: Language = None,
     new_only: Annotated[bool, typer.Option(
         "--new-only", help="Only articles no earlier run has seen; a story seen before gets "
         "an update brief and is marked continuing.")] = False,
@@ -92,7 +93,8 @@ def digest(
     """
     with guarded():
         configure_logging(verbose=verbose, quiet=quiet, log_file=log_file)
-        config = build_config(config_file, budget_overrides(sentences, None, None))
+        config = build_config(config_file, {**budget_overrides(sentences, None, None),
+                                            "language": language})
         from summarize.unattended.output import expand_template, output_lock
 
         moment = since_moment(since)

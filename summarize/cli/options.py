@@ -17,7 +17,8 @@ import typer
 from summarize.config import ALGORITHMS, METHODS, ORDERS
 from summarize.render import FORMATS
 
-__all__ = ["ALGORITHMS", "FORMATS", "METHODS", "ORDERS", "ConfigFile", "Sentences", "Since",
+__all__ = ["ALGORITHMS", "FORMATS", "METHODS", "ORDERS", "ConfigFile", "Language", "Sentences",
+           "Since",
            "Words", "choice", "since_moment"]
 
 
@@ -37,6 +38,10 @@ Sentences = Annotated[int | None, typer.Option(
     "--sentences", "-n", min=1, help="Brief length in sentences (default 5).")]
 Words = Annotated[int | None, typer.Option(
     "--words", "-w", min=1, help="Brief length in words, at most.")]
+Language = Annotated[str | None, typer.Option(
+    "--language", "-l", help="auto (detect each article's; the default) or a language to "
+    "analyse in, by code or name: en, de, fr, es, it, pt, nl, cs, sk, ru, uk, el, zh, ja.",
+    show_default=False)]
 Since = Annotated[str | None, typer.Option(
     "--since", help="Only feed entries and pages from this time on: 24h, 90m, 7d, 2w, or a "
     "date (2026-11-21) or time (2026-11-21T06:00).", show_default=False)]

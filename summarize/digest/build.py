@@ -53,6 +53,7 @@ class Story:
     articles: int = 0  # how many articles the sources are
     first_day_only: bool = False  # ``first`` (``last``) is a day, not a moment
     last_day_only: bool = False
+    language: str | None = None  # its articles' (ISO 639-1), when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +95,9 @@ def build_digest(articles: Sequence[Article], config: Config, *,
     Stories are ranked and cut to ``options.stories`` first; only the stories kept are
     summarised."""
     from summarize.brief.pipeline import summarize_articles
-    from summarize.digest.stories import cluster
 
     everything = [*articles, *known]
-    groups = cluster(everything, config.stories, language=config.language)
+    groups = stories_of(everything, config)
     ranked: list[tuple[tuple[bool, int, float, int], Story, list[Article], list[Article]]] = []
     left_out = 0
     for order, group in enumerate(groups):
@@ -120,7 +120,8 @@ def build_digest(articles: Sequence[Article], config: Config, *,
         story = Story(status, next((a.headline for a in shown if a.headline), None), None,
                       tuple(sources), outlets, dated[0][0] if dated else None,
                       dated[-1][0] if dated else None, len(sources),
-                      bool(dated) and dated[0][1], bool(dated) and dated[-1][1])
+                      bool(dated) and dated[0][1], bool(dated) and dated[-1][1],
+                      next((a.language for a in shown if a.language), None))
         summarised = status != "unchanged" and not (single and options.single_outlet == "list")
         latest = dated[-1][0].timestamp() if dated else float("-inf")
         rank = (status == "unchanged", -breadth, -latest, order)
@@ -144,13 +145,24 @@ def _source(article: Article, *, earlier: bool = False) -> Source:
                   article.published, article.published_day_only, earlier)
 
 
+def stories_of(articles: Sequence[Article], config: Config) -> list[list[int]]:
+    """The stories of ``articles`` (lists of positions, in order of their first article),
+    formed within each language, never across: with ``language = "auto"`` each article's
+    own, detected; else all in the language forced."""
+    from summarize.digest.stories import cluster
+    from summarize.text.detect import with_language
+
+    if config.language != "auto":
+        return cluster(articles, config.stories, language=config.language)
+    return cluster(articles, config.stories,
+                   languages=[with_language(a).language or "en" for a in articles])
+
+
 def main_story(articles: Sequence[Article], config: Config) -> tuple[list[Article], int]:
     """The articles of the story that ``articles`` cover most widely (ranked as the digest
     ranks stories), and how many other stories they hold. For a brief of a feed, whose
     entries are the day's news, not one story."""
-    from summarize.digest.stories import cluster
-
-    groups = cluster(list(articles), config.stories, language=config.language)
+    groups = stories_of(articles, config)
     if len(groups) < 2:
         return list(articles), 0
 

@@ -134,6 +134,7 @@ def to_dict(digest: Digest) -> dict[str, Any]:
         "stories": [{
             "status": story.status,
             "title": story.title,
+            "language": story.brief.corpus.language if story.brief else story.language,
             "outlets": list(story.outlets),
             "first": _iso(story.first),
             "last": _iso(story.last),

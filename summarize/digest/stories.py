@@ -52,15 +52,22 @@ NEIGHBOURS_PER_STORY = 2.5
 MIN_NEIGHBOURS = 3
 
 
-def cluster(articles: Sequence[Article], config: StoryConfig, *, language: str = "english",
-            second_pass: bool = True) -> list[list[int]]:
+def cluster(articles: Sequence[Article], config: StoryConfig, *, language: str = "en",
+            second_pass: bool = True, languages: Sequence[str] | None = None
+            ) -> list[list[int]]:
     """Stories as lists of article positions; stories in order of their first article.
+    ``languages``: each article's, when they differ (each is analysed in its own, and two
+    articles in two languages are never one story); else all are in ``language``.
     ``second_pass=False`` stops after the first (plain cosine), for comparison."""
     if len(articles) < 2:
         return [[i] for i in range(len(articles))]
-    analyse = analyzer(language, stem=True, stop_words=True)
-    words = [(analyse(a.headline or ""), analyse(" ".join(a.paragraphs))) for a in articles]
-    similarity = _similarity([[*head, *head, *body] for head, body in words], config)
+    spoken = list(languages) if languages is not None else [language] * len(articles)
+    words = []
+    for article, code in zip(articles, spoken, strict=True):
+        analyse = analyzer(code, stem=True, stop_words=True)
+        words.append((analyse(article.headline or ""), analyse(" ".join(article.paragraphs))))
+    apart = _apart(spoken)
+    similarity = _similarity([[*head, *head, *body] for head, body in words], config, apart)
     if similarity is None:  # no term left (empty articles, or every word everywhere)
         return [[i] for i in range(len(articles))]
     labels = _cut(similarity, config.threshold)
@@ -70,7 +77,7 @@ def cluster(articles: Sequence[Article], config: StoryConfig, *, language: str =
         labels = _cut(mixed, config.threshold)
     elif second_pass:  # a day's news: events, not subjects
         paired = _similarity([[*head, *head, *body, *_pairs(head), *_pairs(head), *_pairs(body)]
-                              for head, body in words], config)
+                              for head, body in words], config, apart)
         if paired is not None:
             same = _same_outlet(articles)
             paired[same] *= config.same_outlet
@@ -81,10 +88,21 @@ def cluster(articles: Sequence[Article], config: StoryConfig, *, language: str =
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _similarity(documents: Sequence[Sequence[str]], config: StoryConfig) -> np.ndarray | None:
+def _apart(languages: Sequence[str]) -> np.ndarray | None:
+    """Which pairs of articles are in two languages (None when all share one)."""
+    if len(set(languages)) < 2:
+        return None
+    codes = np.unique(np.array(languages), return_inverse=True)[1]
+    apart: np.ndarray = codes[:, None] != codes[None, :]
+    return apart
+
+
+def _similarity(documents: Sequence[Sequence[str]], config: StoryConfig,
+                apart: np.ndarray | None = None) -> np.ndarray | None:
     """Cosine similarity of the documents' TF-IDF vectors (sublinear tf; terms in more than
     ``max_document_share`` of them dropped, from :data:`MIN_FOR_CUT` documents on: in a
-    handful, every shared word is in most of them); None when no term is left."""
+    handful, every shared word is in most of them), 0 between documents of two languages
+    (``apart``); None when no term is left."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     share = config.max_document_share if len(documents) >= MIN_FOR_CUT else 1.0
@@ -94,7 +112,10 @@ def _similarity(documents: Sequence[Sequence[str]], config: StoryConfig) -> np.n
         vectors = vectorizer.fit_transform(documents)
     except ValueError:
         return None
-    return np.asarray((vectors @ vectors.T).todense())
+    similarity: np.ndarray = np.asarray((vectors @ vectors.T).todense())
+    if apart is not None:
+        similarity[apart] = 0.0
+    return similarity
 
 
 def _pairs(terms: Sequence[str]) -> list[str]:

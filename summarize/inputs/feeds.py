@@ -56,6 +56,7 @@ class Feed:
     entries: tuple[Entry, ...]  # newest first, at most max_entries
     refused: tuple[tuple[str, str], ...]  # (link, reason): links not followed
     dropped: int = 0  # entries beyond max_entries
+    language: str | None = None  # as the feed declares it (RSS <language>, xml:lang, JSON)
 
 
 Item = tuple[str, str | None, datetime.datetime | None, str | None]
@@ -93,7 +94,9 @@ def parse_feed(data: bytes, *, max_entries: int, url: str | None = None) -> Feed
         if link and url and not _ABSOLUTE.match(link):
             link = _joined(url, link)
         items.append((link, _text(entry.get("title")), published, text))
-    return _feed(_text((parsed.get("feed") or {}).get("title")), items, max_entries)
+    channel = parsed.get("feed") or {}
+    return _feed(_text(channel.get("title")), items, max_entries,
+                 _text(channel.get("language")))
 
 
 def _entry_text(entry: Any) -> str | None:
@@ -136,7 +139,8 @@ def _json_feed(data: bytes, max_entries: int, url: str | None) -> Feed:
             _text(item.get("summary"))
         items.append((link if isinstance(link, str) else "", _text(item.get("title")),
                       published, text))
-    return _feed(_text(document.get("title")), items, max_entries)
+    return _feed(_text(document.get("title")), items, max_entries,
+                 _text(document.get("language")))
 
 
 def _joined(base: str, link: str) -> str:
@@ -146,7 +150,8 @@ def _joined(base: str, link: str) -> str:
         return link
 
 
-def _feed(title: str | None, items: Sequence[Item], max_entries: int) -> Feed:
+def _feed(title: str | None, items: Sequence[Item], max_entries: int,
+          language: str | None = None) -> Feed:
     entries: list[Entry] = []
     refused: list[tuple[str, str]] = []
     for link, item_title, published, text in items:
@@ -165,7 +170,7 @@ def _feed(title: str | None, items: Sequence[Item], max_entries: int) -> Feed:
     entries.sort(key=lambda e: (e.published is None,
                                 -(e.published.timestamp() if e.published else 0)))
     kept = entries[:max_entries]
-    return Feed(title, tuple(kept), tuple(refused), len(entries) - len(kept))
+    return Feed(title, tuple(kept), tuple(refused), len(entries) - len(kept), language)
 
 
 def parse_opml(data: bytes) -> list[str]:

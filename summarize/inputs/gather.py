@@ -41,6 +41,7 @@ from summarize.inputs.httpcache import HttpCache
 from summarize.inputs.sniff import Kind, sniff
 from summarize.model import Article, Skipped
 from summarize.text.clean import clean, decode
+from summarize.text.detect import with_language
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
@@ -72,6 +73,7 @@ class _Pending:
     entry: Entry | None
     feed_title: str | None
     allow_private: bool
+    feed_language: str | None = None
 
 
 def is_url(value: str) -> bool:
@@ -216,7 +218,9 @@ class Gatherer:
         article = text_article(source, text, self.config.reader)
         if isinstance(article, Skipped):
             self._skip(article.source, article.reason)
-        elif not remote:
+            return
+        article = with_language(article)
+        if not remote:
             self.found.articles.append(article)
         else:
             site = urlsplit(page.url).hostname
@@ -268,13 +272,14 @@ class Gatherer:
             if self._too_old(entry.published, day_only=False):
                 self.found.too_old += 1
             elif not entry.link:
-                self._entry_article(source, number, entry, feed.title)
+                self._entry_article(source, number, entry, feed.title, feed.language)
             elif entry.link not in self._queued:
                 self._queued.add(entry.link)
-                self._pending.append(_Pending(entry.link, entry, feed.title, allow_private))
+                self._pending.append(_Pending(entry.link, entry, feed.title, allow_private,
+                                              feed.language))
 
     def _entry_article(self, source: str, number: int, entry: Entry,
-                       feed_title: str | None) -> None:
+                       feed_title: str | None, language: str | None) -> None:
         """An entry without a link, read from its own text."""
         name = f"{source}#{number}"
         headline, paragraphs = split_article(entry.text or "", self.config.reader)
@@ -282,10 +287,10 @@ class Gatherer:
             self._skip(name, "the entry has no text besides a headline")
             return
         site = clean(feed_title) if feed_title else None
-        self.found.articles.append(Article(
+        self.found.articles.append(with_language(Article(
             0, name, site or os.path.basename(source),
             clean(entry.title) if entry.title else headline, tuple(paragraphs),
-            published=entry.published, site=site))
+            published=entry.published, site=site), language))
 
     def _too_old(self, published: datetime.datetime | None, *, day_only: bool) -> bool:
         """Whether ``since`` leaves out an article of that date: never one without a date;
@@ -312,12 +317,13 @@ class Gatherer:
     def _feed_page(self, item: _Pending, page: Page) -> None:
         kind = sniff(page.body, page.media_type)
         if kind.name == "html" or (kind.name == "text" and page.media_type in PAGE_TYPES):
-            self._page(page, item.entry, item.feed_title, source=item.url)
+            self._page(page, item.entry, item.feed_title, source=item.url,
+                       feed_language=item.feed_language)
         else:
             self._by_kind(item.url, page.body, page, allow_private=item.allow_private)
 
     def _page(self, page: Page, entry: Entry | None, feed_title: str | None, *,
-              source: str) -> None:
+              source: str, feed_language: str | None = None) -> None:
         from summarize.inputs.html import consent_wall, decode_html, extract
 
         html = decode_html(page.body, page.charset)
@@ -347,10 +353,11 @@ class Gatherer:
         if not paragraphs:
             self._skip(source, "no article text found on the page")
             return
-        self.found.articles.append(Article(
+        self.found.articles.append(with_language(Article(
             0, source, site or os.path.basename(source), title or headline, tuple(paragraphs),
             url=url, published=published, author=clean(found.author) if found.author else None,
-            site=site, published_day_only=day_only and published is not None))
+            site=site, published_day_only=day_only and published is not None),
+            found.language or feed_language))
 
     def _fetch_many(self, urls: Sequence[str], accept: str, *, allow_private: bool
                     ) -> list[tuple[str, Page] | Skipped]:

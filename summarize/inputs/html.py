@@ -30,6 +30,10 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 _RAW_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DECLARED_LANGUAGE = re.compile(
+    r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)"""
+    r"""|<meta[^>]+property\s*=\s*["']og:locale["'][^>]*content\s*=\s*["']([A-Za-z_-]+)""",
+    re.IGNORECASE)
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True,
                  "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _BLOCKS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
@@ -50,6 +54,7 @@ class Extracted:
     author: str | None
     site: str | None
     day_only: bool = False  # the page gives a day, not a time: published is its midnight UTC
+    language: str | None = None  # as the page declares it (<html lang>, og:locale)
 
 
 def decode_html(data: bytes, header_charset: str | None = None) -> str | None:
@@ -90,10 +95,12 @@ def extract(html: str, url: str | None = None) -> Extracted | None:
     if not paragraphs:
         return None
     published, day_only = _date(found.get("date"))
+    declared = _DECLARED_LANGUAGE.search(html[:20_000])
     return Extracted(title=_field(found.get("title")), text="\n\n".join(paragraphs),
                      published=published, author=_field(found.get("author")),
                      site=_field(found.get("sitename")) or _field(found.get("hostname")),
-                     day_only=day_only)
+                     day_only=day_only,
+                     language=(declared.group(1) or declared.group(2)) if declared else None)
 
 
 def parseable(html: str) -> str:

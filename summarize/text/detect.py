@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarize.model import Article
-from summarize.text.languages import LANGUAGES, language, main_language
+from summarize.text.languages import LANGUAGES, by_language, language, main_language
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset({
@@ -66,6 +66,28 @@ def resolve(setting: str, articles: Sequence[Article]) -> str:
     if setting != "auto":
         return language(setting).code
     return main_language([with_language(a) for a in articles])
+
+
+def one_language(articles: Sequence[Article], setting: str
+                 ) -> tuple[list[Article], dict[str, int]]:
+    """For a brief, which is in one language: with ``setting`` "auto", the articles in the
+    main language, and how many were left out in each other language; with a language forced,
+    every article."""
+    if setting != "auto":
+        return list(articles), {}
+    groups = by_language([with_language(a) for a in articles])
+    if not groups:
+        return [], {}
+    main, *others = groups
+    return groups[main], {code: len(groups[code]) for code in others}
+
+
+def left_out_message(brief_language: str, left_out: dict[str, int]) -> str:
+    """The warning for articles left out of a brief for their language."""
+    parts = ", ".join(f"{count} in {language(code).name.capitalize()}"
+                      for code, count in left_out.items())
+    return (f"the brief is in {language(brief_language).name.capitalize()}; left out {parts} "
+            "(summarize digest briefs the stories of every language)")
 
 
 def with_language(article: Article, hint: str | None = None) -> Article:

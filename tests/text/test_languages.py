@@ -90,6 +90,21 @@ def test_detect_one_sentence(text: str, code: str) -> None:
     assert detect(text) == code
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Vláda v pondelok schválila nové opatrenia proti inflácii, ktoré podľa ministra pomôžu.",
+     "sk"),
+    ("Vláda v pondělí schválila nová opatření proti inflaci, která podle ministra pomohou.",
+     "cs"),
+    ("A Assembleia Parlamentar da Francofonia, reunida em Abidjan, condenou ontem o golpe.",
+     "pt"),
+    ("同年9月7日", "zh"),  # the model says Japanese; Han characters without kana are Chinese
+    ("東京では大雨が続いている。", "ja"),
+])
+def test_neighbouring_languages_settled_by_their_letters_and_words(text: str, code: str
+                                                                  ) -> None:
+    assert detect(text) == code
+
+
 def test_a_declared_language_is_a_hint_never_the_only_evidence() -> None:
     german = "Die Regierung hat am Montag neue Maßnahmen gegen die Inflation beschlossen."
     assert detect(german, hint="en-GB") == "de"  # the text is plainly German
@@ -117,6 +132,22 @@ def test_french_initials_and_guillemets() -> None:
     text = "M. Macron a parlé lundi. « Nous ferons tout », a-t-il dit. La grève continue."
     assert split_sentences(text, "fr") == [
         "M. Macron a parlé lundi.", "« Nous ferons tout », a-t-il dit.", "La grève continue."]
+
+
+def test_a_stop_word_before_a_full_stop_ends_a_sentence() -> None:
+    # sentencex counts English "Mich." (Michigan) as an abbreviation in every language
+    text = "Die guten Bewertungen überraschen mich. Ebenso wenig kam er z. B. mit. Dann ging er."
+    assert split_sentences(text, "de") == [
+        "Die guten Bewertungen überraschen mich.", "Ebenso wenig kam er z. B. mit.",
+        "Dann ging er."]
+
+
+def test_an_opening_quote_opens_the_next_sentence() -> None:
+    text = 'Habló ante el Congreso (en la imagen). "Por favor, paren", dijo. Y se fue.'
+    assert split_sentences(text, "es") == [
+        "Habló ante el Congreso (en la imagen).", '"Por favor, paren", dijo.', "Y se fue."]
+    german = "Er sagte: „Wir streiken.“ Dann ging er."
+    assert split_sentences(german, "de") == ["Er sagte: „Wir streiken.“", "Dann ging er."]
 
 
 def test_russian_that_is_does_not_end_a_sentence() -> None:

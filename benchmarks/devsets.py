@@ -121,7 +121,8 @@ def ablation(folder: Path) -> tuple[list[str], dict[str, dict[str, tuple[float, 
     return lines, table
 
 
-SHAPE_SYSTEMS = ["summarize", "ilp-document-weights", "coverage", "mmr", "lexrank", "lead"]
+SHAPE_SYSTEMS = ["summarize", "ilp-no-overlap-penalty", "ilp-document-weights", "coverage",
+                 "mmr", "lexrank", "lead"]
 
 
 def shape_table(folder: Path) -> list[str]:

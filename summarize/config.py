@@ -126,6 +126,7 @@ class CoverageConfig:
     lead_bonus: float = field(default=1.0, metadata=_rule(low=0.0))
     length_exponent: float = field(default=1.0, metadata=_rule(low=0.0, high=2.0))
     exact_candidates: int = field(default=50, metadata=_rule(low=1))
+    overlap_penalty: float = field(default=0.75, metadata=_rule(low=0.0, high=1.0))
 
 
 @dataclass(frozen=True)

@@ -57,14 +57,17 @@ def candidate_pool(concepts: Concepts, lengths: np.ndarray, available: np.ndarra
 
 def ilp_select(concepts: Concepts, lengths: np.ndarray, salience: np.ndarray, *,
                candidates: np.ndarray, max_words: int | None, max_sentences: int | None,
-               exclusive: np.ndarray, leans_on: Sequence[Sequence[int]] | None = None
-               ) -> list[int] | None:
+               exclusive: np.ndarray, leans_on: Sequence[Sequence[int]] | None = None,
+               overlap_penalty: float = 0.0) -> list[int] | None:
     """The chosen sentence indices, best salience first; None when the solver finds nothing.
 
     ``candidates`` are the sentences that may be chosen (see :func:`candidate_pool`);
     ``exclusive`` is an ``(k, 2)`` array of sentence pairs that may not be chosen together;
     ``leans_on[i]``, when not empty, lists the sentences of which at least one must be chosen
-    with ``i``.
+    with ``i``. ``overlap_penalty`` (``p``) charges each chosen sentence ``p`` times the weight
+    of its concepts that other candidates hold too, and pays ``p`` again for each concept
+    covered: a concept said twice costs ``p`` times its weight, one said once costs nothing
+    (linear: ``p·w·(Σ x - y)``, ``y`` the concept's cover).
     """
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix, csr_matrix, hstack, identity
@@ -97,7 +100,14 @@ def ilp_select(concepts: Concepts, lengths: np.ndarray, salience: np.ndarray, *,
     # nothing (top_up adds sentences without new concepts by its own, redundancy-aware rule)
     cost = 0.01 * floor / (n + 1) * (2.0 - np.asarray(salience, dtype=np.float64)[candidates]
                                      + np.arange(n) / (n + 1))
-    objective = -np.concatenate([own - cost, weights])
+    if overlap_penalty and m:
+        held = np.zeros(n)
+        for holding, weight in groups.items():
+            held[list(holding)] += weight
+        cost = cost + overlap_penalty * held
+        objective = -np.concatenate([own - cost, (1.0 + overlap_penalty) * weights])
+    else:
+        objective = -np.concatenate([own - cost, weights])
 
     constraints = []
     if m:

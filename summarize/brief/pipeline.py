@@ -150,11 +150,12 @@ def _select(features: Features, config: Config, scores: np.ndarray, lengths: np.
             concepts, lengths, scores, candidates=pool, max_words=max_words,
             max_sentences=budget.sentences,
             exclusive=similar_pairs(vectors, pool, selection_config.near_duplicate),
-            leans_on=anchored)
+            leans_on=anchored, overlap_penalty=coverage.overlap_penalty)
         if picked is not None:
             for i in picked:
                 selection.take(i)
-            return top_up(concepts, scores, selection, redundancy=selection_config.redundancy)
+            return top_up(concepts, scores, selection, redundancy=selection_config.redundancy,
+                          overlap_penalty=coverage.overlap_penalty)
     return coverage_select(concepts, scores, selection, length_exponent=coverage.length_exponent)
 
 

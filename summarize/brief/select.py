@@ -171,10 +171,11 @@ def coverage_select(concepts: Concepts, scores: np.ndarray, selection: Selection
 
 
 def top_up(concepts: Concepts | None, scores: np.ndarray, selection: Selection, *,
-           redundancy: float) -> list[int]:
+           redundancy: float, overlap_penalty: float = 0.0) -> list[int]:
     """Add sentences until the budget is used: the most new concept weight first (only the
-    part that fits counts, with a fill target), then the best MMR value (``λ·score - (1-λ)·max
-    similarity to the chosen``, λ = ``redundancy``), then the earlier one.
+    part that fits counts, with a fill target), less ``overlap_penalty`` times the weight it
+    says again (as the exact selection counts it), then the best MMR value (``λ·score -
+    (1-λ)·max similarity to the chosen``, λ = ``redundancy``), then the earlier one.
 
     An exact selection stops where no further sentence fits its caps; this uses what is left:
     sentences still allowed under a sentence budget, words left under a cap, and the overflow
@@ -192,11 +193,20 @@ def top_up(concepts: Concepts | None, scores: np.ndarray, selection: Selection, 
             break
         value = mmr_value(scores, max_similarity, redundancy)
         best = max(candidates.tolist(),
-                   key=lambda i: (_useful_gain(concepts, covered, selection, i), value[i], -i))
+                   key=lambda i: (_useful_gain(concepts, covered, selection, i)
+                                  - overlap_penalty * _repeated(concepts, covered, i),
+                                  value[i], -i))
         if concepts is not None:
             covered.update(concepts.of_sentence[best])
         np.maximum(max_similarity, selection.take(best)[0], out=max_similarity)
     return selection.chosen
+
+
+def _repeated(concepts: Concepts | None, covered: set[int], i: int) -> float:
+    """The weight of sentence ``i``'s concepts that the chosen ones already say."""
+    if concepts is None or not covered:
+        return 0.0
+    return concepts.gain(i) - concepts.gain(i, covered)
 
 
 def _useful_gain(concepts: Concepts | None, covered: set[int], selection: Selection,

@@ -123,10 +123,13 @@ SYSTEMS: dict[str, Summariser] = {
                                               near_duplicate=1.0)),
     "ilp-anchored": _ours(_exact("sentences", dangling="anchor")),
     "ilp-dangling-allowed": _ours(_exact("sentences", dangling="allow")),
-    "ilp-document-weights": _ours(_exact("coverage", weights="documents")),
-    "ilp-no-lead-bonus": _ours(_exact("coverage", weights="documents", lead_bonus=0.0)),
-    "ilp-share-0.3": _ours(_exact("coverage", weights="documents", min_document_share=0.3)),
+    "ilp-document-weights": _ours(_exact("coverage", weights="documents", overlap_penalty=0.0)),
+    "ilp-no-lead-bonus": _ours(_exact("coverage", weights="documents", lead_bonus=0.0,
+                                      overlap_penalty=0.0)),
+    "ilp-share-0.3": _ours(_exact("coverage", weights="documents", min_document_share=0.3,
+                                  overlap_penalty=0.0)),
     "ilp-probability-0.1": _ours(_exact("coverage", min_probability=0.1)),
+    "ilp-no-overlap-penalty": _ours(_exact("coverage", overlap_penalty=0.0)),
     "ilp-min-6-words": _ours(_exact("sentences", min_words=6)),
     "ilp-no-fill": _ours(_exact(), fill=False),
     "ilp-no-background": _ours(_exact(), background=False),
@@ -172,10 +175,11 @@ def evaluate(clusters: Sequence[Cluster], systems: Sequence[str], config: Config
     for name, by_cluster in (peers or {}).items():
         raw.append((name, {k: v for k, v in by_cluster.items() if k in known}, None))
     references = {c.id: c.references for c in scored}
+    languages = {c.id: resolve(config.language, c.articles) for c in scored}
     results = [
         dataclasses.replace(_summarised(name, {
             cid: score(text, references[cid], limit=limit, jackknife=jackknife,
-                       peer=seconds is None)
+                       peer=seconds is None, language=languages[cid])
             for cid, text in summaries.items()}, seconds), summaries=summaries)
         for name, summaries, seconds in raw
     ]

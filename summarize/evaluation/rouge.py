@@ -1,8 +1,9 @@
 """ROUGE-N and ROUGE-L with references pooled, as ROUGE-1.5.5 does with ``-f A``, or jackknifed.
 
-Tokens come from Google's ``rouge-score`` (lower-case alphanumerics, Porter stemming, stop
-words kept). The summary and each reference are first cut to their first ``limit`` words
-(whitespace-separated, like ROUGE-1.5.5's ``-l``). With several references, hits and counts
+English tokens come from Google's ``rouge-score`` (lower-case alphanumerics, Porter
+stemming, stop words kept); other languages' from :func:`tokens`. The summary and each
+reference are first cut to their first ``limit`` words (whitespace-separated, like
+ROUGE-1.5.5's ``-l``). With several references, hits and counts
 are summed over them: recall = Σ hits / Σ reference n-grams, precision = Σ hits /
 (references * summary n-grams). ROUGE-L hits are longest-common-subsequence lengths.
 
@@ -14,8 +15,9 @@ that is itself one of the references (a human's) is scored against the others on
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -37,10 +39,38 @@ def _tokenizer() -> Any:
     return DefaultTokenizer(use_stemmer=True)
 
 
-def tokens(text: str, limit: int | None) -> list[str]:
+_UNICODE_WORD = re.compile(r"[^\W_]+")
+_NO_SPACES = frozenset({"zh", "ja"})
+
+
+def tokens(text: str, limit: int | None, language: str = "en") -> list[str]:
+    """``text``'s ROUGE tokens, the first ``limit`` words of it. English: ``rouge-score``'s
+    (as every published English figure). Other languages, where its ``[a-z0-9]`` would keep
+    nothing of Russian or Chinese and make "Übernahme" "bernahm": lower-cased Unicode words,
+    stemmed by that language's Snowball stemmer where it has one; Chinese and Japanese, which
+    put no spaces between words, one token per character (letters and digits), the limit
+    counting those."""
+    if language == "en":
+        if limit is not None:
+            text = " ".join(text.split()[:limit])
+        return list(_tokenizer().tokenize(text))
+    if language in _NO_SPACES:
+        found = [c for c in text.lower() if c.isalnum()]
+        return found[:limit] if limit is not None else found
     if limit is not None:
         text = " ".join(text.split()[:limit])
-    return list(_tokenizer().tokenize(text))
+    stem = _stemmer(language)
+    return [stem(word) for word in _UNICODE_WORD.findall(text.lower())]
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str) -> Callable[[str], str]:
+    from snowballstemmer import stemmer
+
+    from summarize.text.languages import language as language_of
+
+    algorithm = language_of(language).stemmer
+    return stemmer(algorithm).stemWord if algorithm else str
 
 
 def _ngrams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
@@ -93,11 +123,11 @@ def _pooled(per_reference: Sequence[_Counts]) -> dict[str, Score]:
             for m in MEASURES}
 
 
-def rouge(summary: str, references: Sequence[str], *, limit: int | None = 100
-          ) -> dict[str, Score]:
+def rouge(summary: str, references: Sequence[str], *, limit: int | None = 100,
+          language: str = "en") -> dict[str, Score]:
     """ROUGE-1, ROUGE-2 and ROUGE-L of ``summary`` against pooled ``references``."""
-    system = tokens(summary, limit)
-    return _pooled([_counts(system, tokens(r, limit)) for r in references])
+    system = tokens(summary, limit, language)
+    return _pooled([_counts(system, tokens(r, limit, language)) for r in references])
 
 
 def _same(a: str, b: str) -> bool:
@@ -105,15 +135,16 @@ def _same(a: str, b: str) -> bool:
 
 
 def score(summary: str, references: Sequence[str], *, limit: int | None = 100,
-          jackknife: bool = False, peer: bool = False) -> dict[str, Score]:
+          jackknife: bool = False, peer: bool = False, language: str = "en"
+          ) -> dict[str, Score]:
     """ROUGE of ``summary``, pooled or (``jackknife``) as NIST's DUC evaluation computes it
     (see the module's docstring). A ``peer`` summary (one made elsewhere, maybe by one of the
     references' authors) is not scored against a reference identical to it."""
     others = [r for r in references if not (peer and _same(r, summary))]
     if not jackknife or len(others) < len(references) or len(others) < 2:
-        return rouge(summary, others, limit=limit)
-    system = tokens(summary, limit)
-    counts = [_counts(system, tokens(r, limit)) for r in others]
+        return rouge(summary, others, limit=limit, language=language)
+    system = tokens(summary, limit, language)
+    counts = [_counts(system, tokens(r, limit, language)) for r in others]
     folds = [_pooled(counts[:k] + counts[k + 1:]) for k in range(len(counts))]
     return {m: Score(*(sum(getattr(f[m], field) for f in folds) / len(folds)
                        for field in ("recall", "precision", "f1")))

@@ -73,3 +73,23 @@ def test_a_peer_summary_that_is_a_reference_is_scored_against_the_others() -> No
     # a system's summary is scored against every reference, even one it equals
     assert score("the cat sat", refs)["rouge1"].recall == rouge("the cat sat", refs)[
         "rouge1"].recall
+
+
+def test_other_languages_keep_their_letters_and_their_stems() -> None:
+    from summarize.evaluation.rouge import tokens
+
+    # rouge-score keeps [a-z0-9] only: "Übernahme" would be "bernahm", Russian nothing
+    assert tokens("Die Übernahme der Bahnen", None, "de") == ["die", "ubernahm", "der", "bahn"]
+    assert tokens("Правительство объявило меры", None, "ru") == [
+        "правительств", "объяв", "мер"]
+    assert rouge("Правительство объявило меры", ["Правительство объявило"],
+                 language="ru")["rouge2"].recall == 1.0
+    assert rouge("Правительство объявило меры", ["Правительство объявило"])[
+        "rouge1"].recall == 0.0  # English tokens: nothing to count
+
+
+def test_chinese_is_scored_by_characters_and_limited_by_them() -> None:
+    from summarize.evaluation.rouge import tokens
+
+    assert tokens("大雨\uff0c袭击了城市。", 4, "zh") == ["大", "雨", "袭", "击"]
+    assert rouge("大雨袭击城市", ["城市遭遇大雨"], language="zh")["rouge1"].recall == 4 / 6

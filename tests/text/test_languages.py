@@ -3,6 +3,7 @@ digest of invented articles in German, French and Spanish."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -242,3 +243,16 @@ def test_a_language_the_tool_cannot_analyse_is_a_warning_and_a_best_effort_brief
                                     config=Config(language="sw"))
     assert brief.chosen and not language("sw").supported
     assert "not a language the summariser analyses" in caplog.text
+
+
+def test_a_brief_does_not_say_the_same_thing_twice() -> None:
+    # two articles' "the union asks for a pay rise and more staff": coverage alone takes both
+    texts = [f"{headline}\n\n" + "\n\n".join(paragraphs) for headline, paragraphs in SPANISH]
+    repeating = Config(coverage=dataclasses.replace(Config().coverage, overlap_penalty=0.0))
+
+    def pay_rises(config: Config) -> int:
+        brief = summarize.summarize(texts, sentences=3, config=config)
+        return sum("subida salarial" in c.sentence.text for c in brief.chosen)
+
+    assert pay_rises(repeating) == 2
+    assert pay_rises(Config()) == 1

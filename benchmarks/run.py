@@ -139,12 +139,13 @@ def plot(results: dict[str, dict[int, tuple[float, float]]], path: Path) -> None
     figure.savefig(path, dpi=110)
 
 
-def development_figures(name: str = "devsets") -> list[str]:
-    """The figures ``benchmarks/NAME.py`` wrote from the (uncommitted) DUC datasets."""
+def development_figures(name: str = "devsets", data: str = "DEVSETS") -> list[str]:
+    """The figures ``benchmarks/NAME.py`` wrote from data that is never committed (the DUC
+    datasets, Universal Dependencies treebanks)."""
     saved = ROOT / "benchmarks" / f"{name}.md"
     if not saved.exists():
-        return [f"Not measured yet: build the datasets and run `python benchmarks/{name}.py "
-                "DEVSETS` (README, \"Evaluation and benchmarks\")."]
+        return [f"Not measured yet: build the data and run `python benchmarks/{name}.py "
+                f"{data}` (README, \"Evaluation and benchmarks\")."]
     return saved.read_text(encoding="utf-8").rstrip("\n").split("\n")
 
 
@@ -177,6 +178,7 @@ def report(results: dict[str, dict[int, tuple[float, float]]], startup: dict[str
         lines.append(f"| {system['name']} | {' | '.join(cells)} | {system['seconds']:.2f} |")
     lines += ["", "## Quality on the development datasets", "", *development_figures()]
     lines += ["", "## Story clustering (digest)", "", *development_figures("stories")]
+    lines += ["", "## Languages", "", *development_figures("languages", "UD_FOLDER")]
     lines += [
         "",
         "## Speed and memory",

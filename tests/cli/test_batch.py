@@ -55,6 +55,26 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path) -> None:
     assert piped.stdout.encode() == one.read_bytes()
 
 
+def test_workers_forked_warm_and_loky_elsewhere_give_the_same_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from summarize import batch
+    from summarize.config import Config
+    from summarize.evaluation.dataset import Cluster, read_dataset
+
+    dataset = _dataset(tmp_path / "in.jsonl", 6)
+    clusters = [c for c in read_dataset(dataset, Config().reader) if isinstance(c, Cluster)]
+    alone = list(batch.run(clusters, Config(), workers=1))
+    assert list(batch.run(clusters, Config(), workers=2)) == alone  # forked, on Linux
+    lines = batch.run(clusters, Config(), workers=2)
+    assert [next(lines), next(lines)] == alone[:2]
+    lines.close()  # a reader that stops early leaves no worker behind
+    assert multiprocessing.active_children() == []
+    monkeypatch.setattr(batch.sys, "platform", "darwin")  # where fork is unsafe: loky
+    assert list(batch.run(clusters, Config(), workers=2)) == alone
+
+
 def test_a_rerun_keeps_finished_lines_and_does_the_rest(tmp_path: Path) -> None:
     dataset = _dataset(tmp_path / "in.jsonl", 6)
     full = tmp_path / "full.jsonl"

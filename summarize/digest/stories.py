@@ -27,9 +27,9 @@ articles in 50 stories, mixed; the 250 of DUC 2007 in 10; and samples of both wi
 articles per story): the B-cubed F1 and the time are in BENCHMARKS.md, and :func:`bcubed` is
 the measure.
 
-Memory grows with the square of the number of articles (the similarity matrices): about 5,000
-articles at once (some 200 MB a matrix) is the practical limit of one digest, far above a
-morning's news.
+Up to :data:`DENSE_LIMIT` articles the similarity matrices are whole (n x n); above, the same
+stories are found one connected component of the similarity graph at a time
+(:mod:`summarize.digest.many`), so memory grows with the articles and their largest story.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 
@@ -45,6 +46,9 @@ from summarize.model import Article
 from summarize.text.segment import analyzer
 
 MIN_FOR_CUT = 20
+# Above this many articles, stories are found one connected component at a time
+# (:mod:`summarize.digest.many`: the same stories, without an n x n matrix)
+DENSE_LIMIT = 3_000
 # Shared neighbours are counted among k = (typical story size) / NEIGHBOURS_PER_STORY nearest
 # articles, and only when k is at least MIN_NEIGHBOURS: with stories of a few articles, as a
 # morning's news has, plain cosine does better.
@@ -66,6 +70,10 @@ def cluster(articles: Sequence[Article], config: StoryConfig, *, language: str =
     for article, code in zip(articles, spoken, strict=True):
         analyse = analyzer(code, stem=True, stop_words=True)
         words.append((analyse(article.headline or ""), analyse(" ".join(article.paragraphs))))
+    if len(articles) > DENSE_LIMIT:
+        from summarize.digest.many import cluster_many
+
+        return cluster_many(articles, words, spoken, config, second_pass=second_pass)
     apart = _apart(spoken)
     similarity = _similarity([[*head, *head, *body] for head, body in words], config, apart)
     if similarity is None:  # no term left (empty articles, or every word everywhere)
@@ -99,18 +107,10 @@ def _apart(languages: Sequence[str]) -> np.ndarray | None:
 
 def _similarity(documents: Sequence[Sequence[str]], config: StoryConfig,
                 apart: np.ndarray | None = None) -> np.ndarray | None:
-    """Cosine similarity of the documents' TF-IDF vectors (sublinear tf; terms in more than
-    ``max_document_share`` of them dropped, from :data:`MIN_FOR_CUT` documents on: in a
-    handful, every shared word is in most of them), 0 between documents of two languages
-    (``apart``); None when no term is left."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    share = config.max_document_share if len(documents) >= MIN_FOR_CUT else 1.0
-    vectorizer = TfidfVectorizer(analyzer=list, lowercase=False, sublinear_tf=True,
-                                 max_df=share, dtype=np.float64)
-    try:
-        vectors = vectorizer.fit_transform(documents)
-    except ValueError:
+    """Cosine similarity of the documents' TF-IDF vectors (:func:`tfidf`), 0 between
+    documents of two languages (``apart``); None when no term is left."""
+    vectors = tfidf(documents, config)
+    if vectors is None:
         return None
     similarity: np.ndarray = np.asarray((vectors @ vectors.T).todense())
     if apart is not None:
@@ -118,18 +118,40 @@ def _similarity(documents: Sequence[Sequence[str]], config: StoryConfig,
     return similarity
 
 
+def tfidf(documents: Sequence[Sequence[str]], config: StoryConfig) -> Any:
+    """The documents' TF-IDF vectors, rows of unit length (sublinear tf; terms in more than
+    ``max_document_share`` of them dropped, from :data:`MIN_FOR_CUT` documents on: in a
+    handful, every shared word is in most of them); None when no term is left."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    share = config.max_document_share if len(documents) >= MIN_FOR_CUT else 1.0
+    vectorizer = TfidfVectorizer(analyzer=list, lowercase=False, sublinear_tf=True,
+                                 max_df=share, dtype=np.float64)
+    try:
+        return vectorizer.fit_transform(documents)
+    except ValueError:
+        return None
+
+
 def _pairs(terms: Sequence[str]) -> list[str]:
     """Adjacent content words as one term each ("bubon plagu")."""
     return [f"{a} {b}" for a, b in pairwise(terms)]
 
 
-def _same_outlet(articles: Sequence[Article]) -> np.ndarray:
-    """Which pairs of articles have one outlet (two spellings of it counted as one)."""
+def outlet_codes(articles: Sequence[Article]) -> np.ndarray:
+    """A number per article, the same for articles of one outlet (two spellings of it counted
+    as one), its own for an article of no known outlet."""
     from summarize.digest.outlets import outlet, outlet_key
 
     keys = [outlet_key(name) if (name := outlet(a)) else f"\0{i}"
             for i, a in enumerate(articles)]
-    codes = np.unique(np.array(keys), return_inverse=True)[1]
+    codes: np.ndarray = np.unique(np.array(keys), return_inverse=True)[1]
+    return codes
+
+
+def _same_outlet(articles: Sequence[Article]) -> np.ndarray:
+    """Which pairs of articles have one outlet."""
+    codes = outlet_codes(articles)
     same: np.ndarray = codes[:, None] == codes[None, :]
     np.fill_diagonal(same, False)
     return same

@@ -27,9 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def write_dataset(path: Path, clusters: int, seed: int = 7) -> None:
+def write_dataset(path: Path, clusters: int, seed: int = 7, *, articles: int = 3,
+                  sentences: int = 6, longest: int = 24) -> None:
+    """``clusters`` synthetic clusters of ``articles`` articles of ``sentences`` sentences."""
     sys.path.insert(0, str(ROOT))
-    from benchmarks.corpus import vocabulary
+    from benchmarks.corpus import sentence, vocabulary
 
     rng = random.Random(seed)
     words, weights = vocabulary()
@@ -37,14 +39,10 @@ def write_dataset(path: Path, clusters: int, seed: int = 7) -> None:
         for k in range(clusters):
             story = rng.sample(words[300:5000], 12)
             documents = []
-            for d in range(3):
-                sentences = []
-                for _ in range(6):
-                    chosen = rng.choices(words, weights, k=rng.randint(8, 24))
-                    for _ in range(rng.randint(1, 3)):
-                        chosen[rng.randrange(len(chosen))] = rng.choice(story)
-                    sentences.append(" ".join(chosen).capitalize() + ".")
-                documents.append({"id": f"d{d}", "title": "", "text": "\n".join(sentences)})
+            for d in range(articles):
+                text = "\n".join(sentence(rng, words, weights, story, shortest=8,
+                                          longest=longest) for _ in range(sentences))
+                documents.append({"id": f"d{d}", "title": "", "text": text})
             out.write(json.dumps({"id": f"c{k:05d}", "documents": documents}) + "\n")
 
 

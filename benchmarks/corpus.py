@@ -39,3 +39,12 @@ def write_corpus(folder: Path, sentences: int, seed: int = 13) -> None:
             (folder / f"article_{article:05d}.txt").write_text("\n".join(lines) + "\n")
             lines = []
             article += 1
+
+
+def sentence(rng: random.Random, words: list[str], weights: list[float], story: list[str], *,
+             shortest: int, longest: int, swaps: tuple[int, int] = (1, 3)) -> str:
+    """A sentence of background words by frequency, a few of them swapped for ``story``'s."""
+    chosen = rng.choices(words, weights, k=rng.randint(shortest, longest))
+    for _ in range(rng.randint(*swaps)):
+        chosen[rng.randrange(len(chosen))] = rng.choice(story)
+    return " ".join(chosen).capitalize() + "."

@@ -39,7 +39,7 @@ def _tags(chosen: Chosen, numbers: dict[int, int]) -> str:
 
 def safe_link(url: str | None) -> str | None:
     """``url`` if it is http or https, else None (never a clickable ``javascript:``)."""
-    from summarize.inputs.fetch import FetchError, check_url
+    from summarize.inputs.urls import FetchError, check_url
 
     if not url:
         return None

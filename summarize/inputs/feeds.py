@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from summarize.inputs.fetch import FetchError, check_url
 from summarize.inputs.sniff import as_utf8, decode_markup, root_element
+from summarize.inputs.urls import FetchError, check_url
 
 _ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # a link with a scheme is not relative

@@ -35,10 +35,11 @@ from urllib.parse import urlsplit
 from summarize.config import Config
 from summarize.errors import InputDataError, NoInputError
 from summarize.inputs.feeds import Entry, FeedError, parse_feed, parse_opml, parse_url_list
-from summarize.inputs.fetch import SCHEMES, Fetcher, FetchError, Page, private_host
+from summarize.inputs.fetch import Fetcher, Page
 from summarize.inputs.files import STDIN, find_files, read_bytes, split_article, text_article
 from summarize.inputs.httpcache import HttpCache
 from summarize.inputs.sniff import Kind, sniff
+from summarize.inputs.urls import SCHEMES, FetchError, private_host
 from summarize.model import Article, Skipped
 from summarize.text.clean import clean, decode
 from summarize.text.detect import with_language

@@ -20,12 +20,7 @@ on 98.4% of the development data's 25,858 paragraphs, 4.3 times faster; where th
 mostly where syntok split inside a bracket, at a stray quote or semicolon, or after a title
 that follows an opening quote (BENCHMARKS.md).
 
-Other languages (:mod:`summarize.text.languages`): sentences by sentencex (Wikimedia's
-segmenter, with each language's abbreviations and ordinal dates: "1. Dezember", "z. B.", with
-no data to download), then two repairs: a piece that starts with a lower-case letter continues
-the sentence before it (after Russian "t. e.", "that is"), and so does one after a lone
-initial ("M. Macron"). Chinese and Japanese end sentences at their full stop, exclamation and
-question marks (U+3002, U+FF01, U+FF1F).
+Other languages: :mod:`summarize.text.other_sentences` (sentencex, then repairs).
 
 Words: a regular expression for Unicode tokens (Chinese by rjieba, jieba's dictionary
 segmentation; Japanese, which no dependency segments, by overlapping pairs of characters),
@@ -42,6 +37,7 @@ from functools import lru_cache
 from summarize.lazy import defer_unused
 from summarize.text.languages import language as language_of
 from summarize.text.languages import stop_words as stop_words_of
+from summarize.text.other_sentences import other_sentences
 
 TITLES = frozenset({
     "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Gen", "Gov", "Hon", "Insp",
@@ -85,7 +81,7 @@ def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     paragraph = paragraph.strip()
     code = language_of(language).code
     if code != "en":
-        return _foreign_sentences(paragraph, code)
+        return other_sentences(paragraph, code)
     if not _MAYBE_END.search(paragraph):
         return [paragraph] if paragraph else []
     sentences: list[str] = []
@@ -205,81 +201,6 @@ def count_words(text: str, language: str = "en") -> int:
     if language != "en" and language_of(language).words != "unicode":
         return len(words(text, language))
     return len(_COUNTED.findall(text))
-
-
-# A piece that starts in lower case, and a lone capital initial ("M.") at a piece's end
-_CONTINUES = re.compile(r"^[\"'«„(]*[^\W\d_]", re.UNICODE)
-_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]\.$", re.UNICODE)
-_CJK_END = re.compile(r"(?<=[\u3002\uff01\uff1f])[\u300d\u300f\u201d)\]]*")
-
-
-def _foreign_sentences(paragraph: str, code: str) -> list[str]:
-    """Sentences of a paragraph in another language than English (see the module's
-    docstring)."""
-    if not paragraph:
-        return []
-    if code in ("zh", "ja"):
-        cuts = [m.end() for m in _CJK_END.finditer(paragraph)]
-        pieces = [paragraph[a:b] for a, b in zip([0, *cuts], [*cuts, len(paragraph)],
-                                                 strict=True)]
-        return [p.strip() for p in pieces if p.strip()]
-    from sentencex import segment
-
-    sentences: list[str] = []
-    carried = ""  # an opening quote the piece before ended with
-    for part in (part for whole in segment(code, paragraph) for part in _at_words(whole, code)):
-        piece, carried = _opening_quote_moved(carried + part.strip(), code)
-        if not piece:
-            continue
-        head = _CONTINUES.match(piece)
-        if sentences and ((head and head.group(0)[-1].islower()) or
-                          _INITIAL.search(sentences[-1])):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
-    if carried:
-        sentences.append(carried)
-    return sentences
-
-
-def _opening_quote_moved(piece: str, code: str) -> tuple[str, str]:
-    """``piece`` without an opening quote it ends with, and that quote (which opens the next
-    sentence: sentencex leaves ``... la imagen). "Por favor`` cut after the quote). A quote
-    opens when its kind is unbalanced in the piece: an odd number of straight quotes, more
-    "«" than "»", more "“" than "”" (outside German, where "“" closes "„")."""
-    if len(piece) < 2 or piece[-2] not in ".!?\u2026 ":
-        return piece, ""
-    mark = piece[-1]
-    opens = ((mark == '"' and piece.count('"') % 2 == 1)
-             or (mark == "\u00ab" and piece.count("\u00ab") > piece.count("\u00bb"))
-             or (mark == "\u201c" and code != "de"
-                 and piece.count("\u201c") > piece.count("\u201d"))
-             or mark == "\u201e")
-    return (piece[:-1].rstrip(), mark) if opens else (piece, "")
-
-
-# A word, its full stop, white space, then a capital (maybe after an opening quote).
-_WORD_STOP = re.compile(r"(?<![\w.])([^\W\d_]+)\.\s+(?=[\"'\u00ab\u201e\u201c(]*[^\W\d_])")
-# Lower-case abbreviations that are also listed as stop words (the rest of those lists are
-# words that end sentences: German "mich", "mit", "vor")
-_ABBREVIATED_STOPS = frozenset({"atd", "atp", "bijv", "bv", "bzw", "ca", "dhr", "ecc", "etc",
-                                "inc", "mw", "nv", "pres", "proc", "sig", "tel", "usw", "vgl"})
-
-
-def _at_words(piece: str, code: str) -> Iterator[str]:
-    """``piece`` cut after each of its language's stop words that ends in a full stop before a
-    capital: sentencex counts English abbreviations ("Mich.", "Min.", "Miss.") in every
-    language, so German "... überraschen mich. Ebenso ..." stayed one sentence."""
-    stops = stop_words_of(code)
-    start = 0
-    for found in _WORD_STOP.finditer(piece):
-        word = found.group(1)
-        following = piece[found.end():].lstrip("\"'\u00ab\u201e\u201c(")
-        if (word.islower() and word in stops and word not in _ABBREVIATED_STOPS
-                and following[:1].isupper()):
-            yield piece[start:found.end()]
-            start = found.end()
-    yield piece[start:]
 
 
 @lru_cache(maxsize=16)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from summarize.config import FetchConfig
-from summarize.inputs.fetch import Fetcher, FetchError, check_url
+from summarize.inputs.fetch import Fetcher
 from summarize.inputs.httpcache import HttpCache
+from summarize.inputs.urls import FetchError, check_url
 from tests.webserver import Reply, Server, endless, gzip_bomb
 
 FAST = FetchConfig(timeout=1.0, deadline=2.0, max_bytes=200_000, retries=0, backoff=0.0)

@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.config import Config, FetchConfig
-from summarize.inputs.fetch import Fetcher, FetchError, _describe, check_url
+from summarize.inputs.fetch import Fetcher, _describe
 from summarize.inputs.gather import Gatherer
+from summarize.inputs.urls import FetchError, check_url
 from tests.webserver import CATS, FLOOD, Reply, Server, news_page
 
 runner = CliRunner()

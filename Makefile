@@ -46,6 +46,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/activate
 # every measured run recompile the modules changed since their last .pyc.
 bench: $(VENV)/.installed-bench
 	$(BIN)/python -m compileall -q summarize
+	$(BIN)/python benchmarks/growth.py $(if $(wildcard $(DEVSETS)/duc2006.jsonl),--devsets $(DEVSETS))
 	$(BIN)/python benchmarks/run.py
 
 # Figures on the development datasets (NIST's DUC data: built locally, never committed).

@@ -55,10 +55,11 @@ def detect(text: str, hint: str | None = None) -> str:
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_CZECH = re.compile(r"[ěřůĚŘŮ]|\b(?:se|jako|nebo|kter[ýáéí]|byl[aoi]?|pro|jsou|jsem|také)\b",
-                    re.IGNORECASE)
-_SLOVAK = re.compile(r"[äôľĺŕóÄÔĽĹŔÓ]|\b(?:sa|ako|alebo|ktor[ýáéí]|bol[aoi]?|pre|sú|som|aj|nie|"
-                     r"ešte|tým|všetci)\b", re.IGNORECASE)
+_CZECH = re.compile(r"[ěřůĚŘŮ]|\b(?:se|jako|nebo|kter[ýáéí]|byl[aoi]?|pro|jsou|jsem|jsme|jste|také|"
+                    r"když|jen|mezi|podle|tedy|velmi|roce|teď|jejich|co)\b", re.IGNORECASE)
+_SLOVAK = re.compile(r"[äôľĺŕÄÔĽĹŔ]|\b(?:sa|ako|alebo|ktor[ýáéíou]|bol[aoi]?|pre|sú|som|sme|ste|aj|"
+                     r"nie|ešte|tým|všetci|tiež|keď|len|iba|mal[aoi]?|medzi|teda|teraz|čo|"
+                     r"\w{3,}(?:ov|ia)|\w{2,}(?:ej|ť|iu))\b", re.IGNORECASE)
 _PORTUGUESE = re.compile(r"[ãõçâêÃÕÇÂÊ]|\b(?:não|em|uma|os|do|da|dos|das|ao|com|foi|pelo|pela|"
                          r"você)\b", re.IGNORECASE)
 _SPANISH = re.compile(r"[ñ¿¡Ñ]|\b(?:el|los|una|y|del|es|con|fue|muy|pero)\b", re.IGNORECASE)

@@ -63,7 +63,12 @@ _SLOVAK = re.compile(r"[äôľĺŕÄÔĽĹŔ]|\b(?:sa|ako|alebo|ktor[ýáéíou]
 _PORTUGUESE = re.compile(r"[ãõçâêÃÕÇÂÊ]|\b(?:não|em|uma|os|do|da|dos|das|ao|com|foi|pelo|pela|"
                          r"você)\b", re.IGNORECASE)
 _SPANISH = re.compile(r"[ñ¿¡Ñ]|\b(?:el|los|una|y|del|es|con|fue|muy|pero)\b", re.IGNORECASE)
-# What the lite model answers for short Slovak text
+_UKRAINIAN = re.compile("[\u0454\u0456\u0457\u0491\u0404\u0406\u0407\u0490]|"
+                        "(?<=[\u0430-\u044f\u0454\u0456\u0457])['\u2019]"
+                        "(?=[\u0430-\u044f\u0454\u0456\u0457])", re.IGNORECASE)
+_RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
+# What the lite model answers for short Ukrainian text, and for short Slovak text
+_NEAR_UKRAINIAN = frozenset({"uk", "ru", "bg", "mk", "be", "sr"})
 _NEAR_SLOVAK = frozenset({"cs", "sk", "pl", "hu", "hr", "sl", "ca"})
 
 
@@ -74,7 +79,9 @@ def _by_letters(sample: str, code: str) -> str:
     alone has ("ě", "ř", "ů", "se", "jako", "který"; "ä", "ô", "ľ", "sa", "ako", "ktorý"),
     also where it answers Polish, Hungarian or another neighbour for a plainly Slovak text;
     Portuguese and Spanish (and Galician) by the letters and common words of each ("ã", "ç",
-    "não", "uma"; "ñ", "el", "los", "y")."""
+    "não", "uma"; "ñ", "el", "los", "y"); Ukrainian and Russian by the letters only each
+    writes ("ї", "є", "ґ", the dotted i, an apostrophe inside a word; "ы", "э", "ъ",
+    "ё"), also where it answers another Cyrillic language for a plainly Ukrainian text."""
     if code in ("zh", "ja"):
         kana = len(_KANA.findall(sample))
         if code == "ja":
@@ -83,6 +90,9 @@ def _by_letters(sample: str, code: str) -> str:
     if code in ("pt", "es", "gl"):
         portuguese, spanish = len(_PORTUGUESE.findall(sample)), len(_SPANISH.findall(sample))
         return "pt" if portuguese > spanish else "es" if spanish > portuguese else code
+    if code in _NEAR_UKRAINIAN and "\u045e" not in sample.lower():  # "ў": Belarusian
+        ukrainian, russian = bool(_UKRAINIAN.search(sample)), bool(_RUSSIAN.search(sample))
+        return "uk" if ukrainian and not russian else "ru" if russian and not ukrainian else code
     if code in _NEAR_SLOVAK:
         czech, slovak = len(_CZECH.findall(sample)), len(_SLOVAK.findall(sample))
         if code in ("cs", "sk"):

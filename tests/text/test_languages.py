@@ -98,6 +98,9 @@ def test_detect_one_sentence(text: str, code: str) -> None:
      "cs"),
     ("A Assembleia Parlamentar da Francofonia, reunida em Abidjan, condenou ontem o golpe.",
      "pt"),
+    ("Je to jeho najlepšia kniha.", "sk"),  # the model says Czech: "-ia" is Slovak
+    ("Zápas sa skončil remízou.", "sk"),  # the model says Czech: "sa" is Slovak
+    ("Їхати треба рано.", "uk"),  # the model says Macedonian: "ї" is only Ukrainian
     ("同年9月7日", "zh"),  # the model says Japanese; Han characters without kana are Chinese
     ("東京では大雨が続いている。", "ja"),
 ])

@@ -179,6 +179,8 @@ def report(results: dict[str, dict[int, tuple[float, float]]], startup: dict[str
     lines += ["", "## Quality on the development datasets", "", *development_figures()]
     lines += ["", "## Story clustering (digest)", "", *development_figures("stories")]
     lines += ["", "## Languages", "", *development_figures("languages", "UD_FOLDER")]
+    lines += ["", "### Briefs in seven languages (MultiLing 2011)", "",
+              *development_figures("multiling", "GITDIR")]
     lines += ["", "## Growth with the input (issue 18's goals)", "",
               *development_figures("growth", "[--devsets DEVSETS]")]
     lines += [

@@ -46,7 +46,7 @@ from summarize.brief.select import Budget
 from summarize.brief.vectors import Features
 from summarize.config import Config
 from summarize.evaluation.dataset import Cluster
-from summarize.evaluation.rouge import MEASURES, Score, score
+from summarize.evaluation.rouge import MEASURES, Score, Tokenize, score
 from summarize.evaluation.stats import Comparison, interval, paired_test
 from summarize.model import Article, Corpus
 from summarize.text.detect import resolve
@@ -160,8 +160,11 @@ class SystemResult:
 
 def evaluate(clusters: Sequence[Cluster], systems: Sequence[str], config: Config, *,
              limit: int = 100, peers: Peers | None = None, baseline: str | None = None,
-             jackknife: bool = False) -> list[SystemResult]:
-    """Score each named system, then each peer, on the clusters that have references."""
+             jackknife: bool = False, stem: bool = True, tokenize: Tokenize | None = None
+             ) -> list[SystemResult]:
+    """Score each named system, then each peer, on the clusters that have references
+    (``stem=False``: ROUGE without stemming; ``tokenize``: other tokens than each language's,
+    see :func:`summarize.evaluation.rouge.ascii_tokens`)."""
     scored = [c for c in clusters if c.references]
     raw: list[tuple[str, dict[str, str], float | None]] = []  # name, summaries, seconds
     for name in systems:
@@ -179,7 +182,8 @@ def evaluate(clusters: Sequence[Cluster], systems: Sequence[str], config: Config
     results = [
         dataclasses.replace(_summarised(name, {
             cid: score(text, references[cid], limit=limit, jackknife=jackknife,
-                       peer=seconds is None, language=languages[cid])
+                       peer=seconds is None, language=languages[cid], stem=stem,
+                       tokenize=tokenize)
             for cid, text in summaries.items()}, seconds), summaries=summaries)
         for name, summaries, seconds in raw
     ]

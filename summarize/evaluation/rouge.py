@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from summarize.text.segment import MARKS
+
 MEASURES = ("rouge1", "rouge2", "rougeL")
+Tokenize = Callable[[str, "int | None"], list[str]]  # text, word limit -> tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,35 +35,48 @@ class Score:
     f1: float
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
+@lru_cache(maxsize=2)
+def _tokenizer(stem: bool) -> Any:
     from rouge_score.tokenizers import DefaultTokenizer
 
-    return DefaultTokenizer(use_stemmer=True)
+    return DefaultTokenizer(use_stemmer=stem)
 
 
-_UNICODE_WORD = re.compile(r"[^\W_]+")
+_UNICODE_WORD = re.compile(f"(?:[^\\W_]|[{MARKS}])+")
 _NO_SPACES = frozenset({"zh", "ja"})
 
 
-def tokens(text: str, limit: int | None, language: str = "en") -> list[str]:
+def tokens(text: str, limit: int | None, language: str = "en", *, stem: bool = True
+           ) -> list[str]:
     """``text``'s ROUGE tokens, the first ``limit`` words of it. English: ``rouge-score``'s
     (as every published English figure). Other languages, where its ``[a-z0-9]`` would keep
     nothing of Russian or Chinese and make "Übernahme" "bernahm": lower-cased Unicode words,
     stemmed by that language's Snowball stemmer where it has one; Chinese and Japanese, which
     put no spaces between words, one token per character (letters and digits), the limit
-    counting those."""
+    counting those. ``stem=False``: no stemming (as MultiLing 2011 published its ROUGE)."""
     if language == "en":
         if limit is not None:
             text = " ".join(text.split()[:limit])
-        return list(_tokenizer().tokenize(text))
+        return list(_tokenizer(stem).tokenize(text))
     if language in _NO_SPACES:
         found = [c for c in text.lower() if c.isalnum()]
         return found[:limit] if limit is not None else found
     if limit is not None:
         text = " ".join(text.split()[:limit])
-    stem = _stemmer(language)
-    return [stem(word) for word in _UNICODE_WORD.findall(text.lower())]
+    stemmed = _stemmer(language) if stem else str
+    return [stemmed(word) for word in _UNICODE_WORD.findall(text.lower())]
+
+
+def ascii_tokens(text: str, limit: int | None) -> list[str]:
+    """The tokens ROUGE-1.5.5 counts in UTF-8 text, as MultiLing 2011 ran it: lower-cased runs
+    of ASCII letters and digits, every other byte a separator (of Greek only Latin names and
+    numbers are left). For checking published figures, never for judging a brief."""
+    if limit is not None:
+        text = " ".join(text.split()[:limit])
+    return _ASCII_RUN.findall(text.lower())
+
+
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=16)
@@ -123,11 +139,18 @@ def _pooled(per_reference: Sequence[_Counts]) -> dict[str, Score]:
             for m in MEASURES}
 
 
+def _tokenizer_for(language: str, stem: bool, tokenize: Tokenize | None) -> Tokenize:
+    return tokenize or (lambda text, limit: tokens(text, limit, language, stem=stem))
+
+
 def rouge(summary: str, references: Sequence[str], *, limit: int | None = 100,
-          language: str = "en") -> dict[str, Score]:
-    """ROUGE-1, ROUGE-2 and ROUGE-L of ``summary`` against pooled ``references``."""
-    system = tokens(summary, limit, language)
-    return _pooled([_counts(system, tokens(r, limit, language)) for r in references])
+          language: str = "en", stem: bool = True, tokenize: Tokenize | None = None
+          ) -> dict[str, Score]:
+    """ROUGE-1, ROUGE-2 and ROUGE-L of ``summary`` against pooled ``references`` (tokens by
+    :func:`tokens`, or by ``tokenize``)."""
+    words = _tokenizer_for(language, stem, tokenize)
+    system = words(summary, limit)
+    return _pooled([_counts(system, words(r, limit)) for r in references])
 
 
 def _same(a: str, b: str) -> bool:
@@ -135,16 +158,18 @@ def _same(a: str, b: str) -> bool:
 
 
 def score(summary: str, references: Sequence[str], *, limit: int | None = 100,
-          jackknife: bool = False, peer: bool = False, language: str = "en"
-          ) -> dict[str, Score]:
+          jackknife: bool = False, peer: bool = False, language: str = "en",
+          stem: bool = True, tokenize: Tokenize | None = None) -> dict[str, Score]:
     """ROUGE of ``summary``, pooled or (``jackknife``) as NIST's DUC evaluation computes it
     (see the module's docstring). A ``peer`` summary (one made elsewhere, maybe by one of the
     references' authors) is not scored against a reference identical to it."""
     others = [r for r in references if not (peer and _same(r, summary))]
     if not jackknife or len(others) < len(references) or len(others) < 2:
-        return rouge(summary, others, limit=limit, language=language)
-    system = tokens(summary, limit, language)
-    counts = [_counts(system, tokens(r, limit, language)) for r in others]
+        return rouge(summary, others, limit=limit, language=language, stem=stem,
+                     tokenize=tokenize)
+    words = _tokenizer_for(language, stem, tokenize)
+    system = words(summary, limit)
+    counts = [_counts(system, words(r, limit)) for r in others]
     folds = [_pooled(counts[:k] + counts[k + 1:]) for k in range(len(counts))]
     return {m: Score(*(sum(getattr(f[m], field) for f in folds) / len(folds)
                        for field in ("recall", "precision", "f1")))

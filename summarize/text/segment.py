@@ -63,7 +63,13 @@ _CLEAR_END = re.compile(r"(?<![\w.'\u2019-])([A-Za-z][a-z]+(?:['\u2019-][A-Za-z]
 # A token, its full stop, white space and the next word: "Gen. Martin", "U.S. officials".
 _ABBREVIATED = re.compile(r"[\"'`(\[\u2018\u201c]*(?P<before>[A-Za-z][A-Za-z.]*?)(?P<stop>\.)"
                           r"\s+(?P<word>[A-Z][A-Za-z'\u2019-]*)")
-_WORD = re.compile(r"\w+(?:[-'.]\w+)*", re.UNICODE)
+# Combining marks, which Python's \w leaves out: Devanagari and the other Indic scripts write
+# most vowels with them (without, Hindi "किया" came out as the words "क" and "य"), Arabic and
+# Hebrew their optional vowels; the Indic blocks' dandas (U+0964, U+0965) are punctuation
+MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+         "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8"
+         "\u06ea-\u06ed\u0900-\u0963\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e")
+_WORD = re.compile(f"[\\w{MARKS}]+(?:[-'.][\\w{MARKS}]+)*")
 # A whitespace-separated token with a letter or digit in it ([^\W_] is exactly str.isalnum).
 _COUNTED = re.compile(r"\S*[^\W_]\S*")
 # syntok walks its input token by token; feeding it bounded pieces keeps memory flat on a

@@ -28,6 +28,15 @@ def test_stemming_on_and_stop_words_kept() -> None:
     assert rouge("the militants were fighting", ["The militant fights"])["rouge1"].recall == 1.0
 
 
+def test_stemming_off_as_multiling_published() -> None:
+    from summarize.evaluation.rouge import tokens
+
+    assert rouge("the militants were fighting", ["The militant fights"],
+                 stem=False)["rouge1"].recall == pytest.approx(1 / 3)
+    assert tokens("Die Übernahme der Bahnen", None, "de", stem=False) == [
+        "die", "übernahme", "der", "bahnen"]
+
+
 def test_summary_and_references_cut_to_limit() -> None:
     long = "alpha beta gamma delta"
     scores = rouge(long, ["alpha beta zeta eta"], limit=2)
@@ -86,6 +95,12 @@ def test_other_languages_keep_their_letters_and_their_stems() -> None:
                  language="ru")["rouge2"].recall == 1.0
     assert rouge("Правительство объявило меры", ["Правительство объявило"])[
         "rouge1"].recall == 0.0  # English tokens: nothing to count
+
+
+def test_hindi_words_keep_their_vowel_signs() -> None:
+    from summarize.evaluation.rouge import tokens
+
+    assert tokens("सरकार ने काम किया।", None, "hi") == ["सरकार", "ने", "काम", "किया"]
 
 
 def test_chinese_is_scored_by_characters_and_limited_by_them() -> None:

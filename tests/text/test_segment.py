@@ -46,3 +46,11 @@ def test_count_words_counts_tokens_with_a_letter_or_digit(text: str) -> None:
 
 def test_count_words_ignores_punctuation_tokens() -> None:
     assert count_words("Prices rose 5% \u2014 a record , said _ officials\u00a0today .") == 8
+
+
+def test_words_keep_their_combining_vowel_signs() -> None:
+    # Python's \w leaves out combining marks: Hindi "किया" came out as "क" and "य"
+    from summarize.text.segment import words
+
+    assert words("सरकार ने काम किया। Die Übernahme") == [
+        "सरकार", "ने", "काम", "किया", "Die", "Übernahme"]

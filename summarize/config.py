@@ -44,7 +44,8 @@ class ReaderConfig:
         r"^(copyright|©|\(c\)) ",
         r"^(lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
         r"lee también|te puede interesar|leggi anche|leia também|veja também|lees ook|"
-        r"čtěte také|читайте также)\b",
+        r"čtěte také|čítajte aj|čítajte tiež|читайте также|читайте також|διαβάστε επίσης|"
+        r"اقرأ أيضا|اقرأ أيضاً|קראו גם|यह भी पढ़ें|ये भी पढ़ें|関連記事|相关阅读|延伸阅读)(?!\w)",
         r"^(publicité|anzeige|werbung|publicidad|pubblicità|publicidade|advertentie|реклама)$",
     )
 

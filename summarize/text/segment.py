@@ -20,6 +20,13 @@ on 98.4% of the development data's 25,858 paragraphs, 4.3 times faster; where th
 mostly where syntok split inside a bracket, at a stray quote or semicolon, or after a title
 that follows an opening quote (BENCHMARKS.md).
 
+A full stop, "?" or "!" right after a word of five letters or more, then a space and a
+lower-case letter, ends a sentence too (:data:`_LOWER_START`: e-mail, chat and web text start
+sentences in lower case; no abbreviation of that length ends so but the few listed); with a
+closing quote between, it stays one sentence (``"... decision." said Reineri``). On the
+development data's 48,174 paragraphs that changes 13, most of them wire trailers
+("... construction. enditem =02021451"); on the English Web Treebank F1 0.917 -> 0.945.
+
 Other languages: :mod:`summarize.text.other_sentences` (sentencex, then repairs).
 
 Words: a regular expression for Unicode tokens (Chinese by rjieba, jieba's dictionary
@@ -89,14 +96,34 @@ def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     if code != "en":
         return other_sentences(paragraph, code)
     if not _MAYBE_END.search(paragraph):
-        return [paragraph] if paragraph else []
-    sentences: list[str] = []
-    for part in _clear_parts(paragraph):
-        if _MAYBE_END.search(part) and not _no_end_in(part):
-            _syntok(part, sentences)
-        else:
-            sentences.append(part)
+        sentences = [paragraph] if paragraph else []
+    else:
+        sentences = []
+        for part in _clear_parts(paragraph):
+            if _MAYBE_END.search(part) and not _no_end_in(part):
+                _syntok(part, sentences)
+            else:
+                sentences.append(part)
+    if _LOWER_START.search(paragraph):
+        return [piece for sentence in sentences for piece in _lower_starts(sentence)]
     return sentences
+
+
+# A word of five letters or more, its full stop (or ? or !), closers, a space, then a lower-case
+# letter: no abbreviation ends so (but for :data:`_LONG_ABBREVIATIONS`), a sentence does (web
+# text and e-mail often start sentences in lower case: "... later. what are you doing")
+_LOWER_START = re.compile(r"(?<![\w.'\u2019-])([A-Za-z]{5,})[.!?]\s+(?=[a-z])")
+_LONG_ABBREVIATIONS = frozenset({"calif", "admin", "assoc", "approx", "lieut", "comdr",
+                                 "messrs", "exsmo", "excmo", "synth", "penna", "intl"})
+
+
+def _lower_starts(sentence: str) -> Iterator[str]:
+    start = 0
+    for found in _LOWER_START.finditer(sentence):
+        if found.group(1).lower() not in _LONG_ABBREVIATIONS:
+            yield sentence[start:found.end()].rstrip()
+            start = found.end()
+    yield sentence[start:]
 
 
 def _no_end_in(part: str) -> bool:

@@ -40,7 +40,7 @@ def test_folder_is_read_recursively_in_order(tmp_path: Path) -> None:
     "Read more", "READ MORE: other news", "Click here to subscribe", "Subscribe to our newsletter",
     "Share this article", "Follow us on Twitter", "ALSO READ: Something else",
     "Lire aussi : la grève", "Διαβάστε επίσης: η απεργία", "Čítajte aj: štrajk",
-    "Читайте також: страйк", "यह भी पढ़ें: हड़ताल", "関連記事：ストライキ", "相关阅读：罢工",
+    "Читайте також: страйк", "यह भी पढ़ें: हड़ताल", "関連記事\uff1aストライキ", "相关阅读\uff1a罢工",
 ])
 def test_boilerplate_patterns(paragraph: str) -> None:
     _, paragraphs = split_article(f"A real sentence is here.\n{paragraph}\nAnother one.", CONFIG)

@@ -54,3 +54,16 @@ def test_words_keep_their_combining_vowel_signs() -> None:
 
     assert words("सरकार ने काम किया। Die Übernahme") == [
         "सरकार", "ने", "काम", "किया", "Die", "Übernahme"]
+
+
+def test_a_lower_case_sentence_after_a_long_word_in_web_text() -> None:
+    # the English Web Treebank's e-mail and chat: recall was 0.857
+    assert split_sentences("i will let you know later. what are you doing tonight?") == [
+        "i will let you know later.", "what are you doing tonight?"]
+    # an attribution after a closing quote, an abbreviation, an ellipsis: one sentence
+    assert split_sentences('"It was heartbreaking." he recalled.') == [
+        '"It was heartbreaking." he recalled.']
+    assert split_sentences("Officials in Sacramento, Calif. said so.") == [
+        "Officials in Sacramento, Calif. said so."]
+    assert split_sentences("He scored late... and the crowd erupted.") == [
+        "He scored late... and the crowd erupted."]

@@ -55,25 +55,24 @@ def tokens(text: str, limit: int | None, language: str = "en", *, stem: bool = T
     put no spaces between words, one token per character (letters and digits), the limit
     counting those. ``stem=False``: no stemming (as MultiLing 2011 published its ROUGE)."""
     if language == "en":
-        if limit is not None:
-            text = " ".join(text.split()[:limit])
-        return list(_tokenizer(stem).tokenize(text))
+        return list(_tokenizer(stem).tokenize(_cut(text, limit)))
     if language in _NO_SPACES:
         found = [c for c in text.lower() if c.isalnum()]
         return found[:limit] if limit is not None else found
-    if limit is not None:
-        text = " ".join(text.split()[:limit])
     stemmed = _stemmer(language) if stem else str
-    return [stemmed(word) for word in _UNICODE_WORD.findall(text.lower())]
+    return [stemmed(word) for word in _UNICODE_WORD.findall(_cut(text, limit).lower())]
+
+
+def _cut(text: str, limit: int | None) -> str:
+    """The first ``limit`` whitespace-separated words of ``text`` (all of it: None)."""
+    return text if limit is None else " ".join(text.split()[:limit])
 
 
 def ascii_tokens(text: str, limit: int | None) -> list[str]:
     """The tokens ROUGE-1.5.5 counts in UTF-8 text, as MultiLing 2011 ran it: lower-cased runs
     of ASCII letters and digits, every other byte a separator (of Greek only Latin names and
     numbers are left). For checking published figures, never for judging a brief."""
-    if limit is not None:
-        text = " ".join(text.split()[:limit])
-    return _ASCII_RUN.findall(text.lower())
+    return _ASCII_RUN.findall(_cut(text, limit).lower())
 
 
 _ASCII_RUN = re.compile(r"[a-z0-9]+")

@@ -109,18 +109,24 @@ def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     return sentences
 
 
-# A word of five letters or more, its full stop (or ? or !), closers, a space, then a lower-case
-# letter: no abbreviation ends so (but for :data:`_LONG_ABBREVIATIONS`), a sentence does (web
-# text and e-mail often start sentences in lower case: "... later. what are you doing")
+# A word of five letters or more, its full stop (or ? or !), a space, then a lower-case letter:
+# few abbreviations are that long (syntok's and :data:`_LONG_ABBREVIATIONS`), so a sentence
+# ends (web text and e-mail often start sentences in lower case: "... later. what are you")
 _LOWER_START = re.compile(r"(?<![\w.'\u2019-])([A-Za-z]{5,})[.!?]\s+(?=[a-z])")
-_LONG_ABBREVIATIONS = frozenset({"calif", "admin", "assoc", "approx", "lieut", "comdr",
-                                 "messrs", "exsmo", "excmo", "synth", "penna", "intl"})
+# News abbreviations of five letters or more that syntok does not list
+_LONG_ABBREVIATIONS = frozenset({"calif", "admin", "assoc", "lieut", "comdr", "messrs", "penna"})
+
+
+@lru_cache(maxsize=1)
+def _long_abbreviations() -> frozenset[str]:
+    """Lower-case abbreviations of five letters or more: ours and syntok's ("approx")."""
+    return _LONG_ABBREVIATIONS | {a.lower() for a in _not_final()[0] if len(a) >= 5}
 
 
 def _lower_starts(sentence: str) -> Iterator[str]:
     start = 0
     for found in _LOWER_START.finditer(sentence):
-        if found.group(1).lower() not in _LONG_ABBREVIATIONS:
+        if found.group(1).lower() not in _long_abbreviations():
             yield sentence[start:found.end()].rstrip()
             start = found.end()
     yield sentence[start:]

@@ -20,12 +20,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
 from summarize.brief.concepts import Concept, Stemmer, pairs_of, stems
 from summarize.model import Corpus
-from summarize.text.segment import words
+from summarize.text.segment import Memo, words
 
 BASE = ("article_share", "article_log", "first_share", "lead_share", "headline_share",
         "first_position", "occurrences_log", "stop_word", "digit", "capitalised",
@@ -60,27 +61,21 @@ def concept_table(corpus: Corpus) -> ConceptTable:
 
     stem_of = stems(corpus.language)
     vocabulary: dict[str, int] = {}  # stem -> id
-    analysed: dict[str, tuple[int, bool] | None] = {}  # a word as written -> (stem id, stop)
-    later: Counter[str] = Counter()  # words as written, after a sentence's first word
-    token_stem: list[int] = []
-    token_stop: list[bool] = []
-    token_sentence: list[int] = []
-    for number, sentence in enumerate(corpus.sentences):
-        raws = words(sentence.text, corpus.language)
-        later.update(raws[1:])
-        for raw in raws:
-            if raw not in analysed:
-                found_stem = stem_of(raw.lower())
-                analysed[raw] = None if found_stem is None else (
-                    vocabulary.setdefault(found_stem[0], len(vocabulary)), found_stem[1])
-        tokens = [token for raw in raws if (token := analysed[raw]) is not None]
-        token_stem.extend(token[0] for token in tokens)
-        token_stop.extend(token[1] for token in tokens)
-        token_sentence.extend([number] * len(tokens))
+
+    def code(raw: str) -> int:  # 2 * its stem's id + (a stop word), or -1: no word
+        found = stem_of(raw.lower())
+        return -1 if found is None else \
+            2 * vocabulary.setdefault(found[0], len(vocabulary)) + found[1]
+
+    analysed = Memo(code)  # by the word as written
+    raws = [words(sentence.text, corpus.language) for sentence in corpus.sentences]
+    flat = list(chain.from_iterable(raws))
+    codes = np.fromiter(map(analysed.__getitem__, flat), dtype=np.int64, count=len(flat))
+    later = Counter(chain.from_iterable(sentence[1:] for sentence in raws))
+    kept = codes >= 0
+    stem_ids, stops = codes[kept] // 2, (codes[kept] % 2).astype(bool)
+    sentence_ids = np.repeat(np.arange(len(raws)), [len(r) for r in raws])[kept]
     n, articles = len(corpus.sentences), max(1, len(corpus.articles))
-    stem_ids = np.array(token_stem, dtype=np.int64)
-    stops = np.array(token_stop, dtype=bool)
-    sentence_ids = np.array(token_sentence, dtype=np.int64)
     # a concept: two adjacent tokens of one sentence, not both stop words; once a sentence
     size = max(1, len(vocabulary))
     pair = (sentence_ids[1:] == sentence_ids[:-1]) & ~(stops[1:] & stops[:-1])
@@ -153,10 +148,10 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     upper, seen = np.zeros(size), np.zeros(size)  # per stem, after a sentence's first word
     for raw, count in later.items():
         token = analysed[raw]
-        if token is not None:
-            seen[token[0]] += count
+        if token >= 0:
+            seen[token // 2] += count
             if raw[:1].isupper():
-                upper[token[0]] += count
+                upper[token // 2] += count
     capital = np.divide(upper, seen, out=np.zeros(size), where=seen > 0)
     digit = (has_digit[left] | has_digit[right]).astype(np.float64)
     caps = (capital[left] + capital[right]) / 2

@@ -39,7 +39,8 @@ CONNECTIVES = frozenset({
     "for example", "for instance", "in contrast", "on the other hand", "as a result",
     "at the same time", "by contrast", "in turn", "in fact", "after that", "that is",
 })
-_PHRASES = sorted((p for p in REFERRING | CONNECTIVES if " " in p), key=len, reverse=True)
+_PHRASES = frozenset(p for p in REFERRING | CONNECTIVES if " " in p)
+_LONGEST = max(len(p.split()) for p in _PHRASES)
 _ATTRIBUTION = re.compile(
     r"\b(said|says|say|told|tells|added|adds|according|asked|asks|stated|states|explained|"
     r"noted|notes|wrote|writes|declared|insisted|argued|recalled|warned|announced)\b",
@@ -63,8 +64,7 @@ def leans_on_previous(text: str, language: str = "en") -> bool:
         return False
     if tokens[0] in REFERRING or tokens[0] in CONNECTIVES:
         return True
-    opening = " ".join(tokens[:4])
-    return any(opening == p or opening.startswith(p + " ") for p in _PHRASES)
+    return any(" ".join(tokens[:k]) in _PHRASES for k in range(2, _LONGEST + 1))
 
 
 def _attributed_quote(text: str) -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,6 +26,7 @@ STDIN = "-"
 # What ends a sentence or a quotation, in Latin and CJK scripts: a paragraph that ends so is
 # text, never a headline (the CJK ones: full stop, exclamation and question marks, quotes).
 _FINAL_PUNCTUATION = tuple(".!?…:;\"'\u3002\uff01\uff1f\u300d\u300f")
+_GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=")  # \1, (?P=name)
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 # A wire dateline opening the first paragraph: "PINE RIDGE, S.D. (AP) --", "BERLIN (AP) _",
 # "BRUSSELS, January 22 (Xinhua) --", "HOUSTON _". The place is in capitals; a region or date
@@ -162,6 +164,20 @@ def _read_one(source: str, config: ReaderConfig, stdin: BinaryIO | None) -> str 
     return text
 
 
+@lru_cache(maxsize=8)
+def _boilerplate(patterns: tuple[str, ...]) -> Callable[[str], object]:
+    """Whether a paragraph matches one of ``patterns`` (case-insensitive): one search of them
+    all as alternatives, unless one refers to a group by number (joining would shift it) or
+    sets flags (allowed only at the start of a whole expression)."""
+    if patterns and not any(_GROUP_REFERENCE.search(p) for p in patterns):
+        try:
+            return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE).search
+        except re.error:
+            pass
+    each = [re.compile(p, re.IGNORECASE).search for p in patterns]
+    return lambda paragraph: any(search(paragraph) for search in each)
+
+
 def _is_markdown(source: str) -> bool:
     return source.lower().endswith((".md", ".markdown"))
 
@@ -190,9 +206,9 @@ def split_article(raw: str, config: ReaderConfig, *, markdown: bool = False,
             blocks[-1].append(line)
         else:
             blocks.append([line])
-    boilerplate = [re.compile(p, re.IGNORECASE) for p in config.boilerplate]
+    boilerplate = _boilerplate(config.boilerplate)
     joined = (" ".join(block) for block in blocks if block)
-    paragraphs = [par for par in joined if not any(p.search(par) for p in boilerplate)]
+    paragraphs = [par for par in joined if not boilerplate(par)]
     headline = None
     if paragraphs and (_same_words(paragraphs[0], title) if title else
                        _looks_like_headline(paragraphs[0], config.headline_max_words)):

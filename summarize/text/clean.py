@@ -18,6 +18,7 @@ _ESCAPES = re.compile(
     r"|(?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -~]?"
 )
+_ESCAPE_START = re.compile("[\x1b\x90-\x9f]")
 # Typographic quotes become ASCII ones; guillemets stay as they are (made '"', a French
 # "« non »" read '" non "', its inner spaces kept).
 _QUOTES = str.maketrans({
@@ -27,6 +28,7 @@ _QUOTES = str.maketrans({
 # Newswire (Penn Treebank) quotes: ``opening'' and closing as two apostrophes.
 _PTB_QUOTES = re.compile(r"``|''")
 _SPACES = re.compile(r"[^\S\n]+")
+_ASCII_SPACES = ("  ", "\t", "\x0b", "\x0c")  # in ASCII text, what _SPACES would change
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -96,7 +98,7 @@ _ASCII_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 def strip_escapes(text: str) -> str:
     """``text`` without terminal escape sequences (markup such as HTML is left as it is)."""
-    return _ESCAPES.sub("", text)
+    return _ESCAPES.sub("", text) if _ESCAPE_START.search(text) else text
 
 
 def clean(text: str) -> str:
@@ -112,5 +114,9 @@ def clean(text: str) -> str:
         text = _ASCII_CONTROLS.sub("", text)
     else:
         text = _ASTRAL_CONTROLS.sub("", text.translate(_controls_in(text)))
-    text = _PTB_QUOTES.sub('"', text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if "``" in text or "''" in text:
+        text = _PTB_QUOTES.sub('"', text)
+    if text.isascii() and not any(space in text for space in _ASCII_SPACES):
+        return text  # a single space is all it has between words: nothing to collapse
     return _SPACES.sub(" ", text)

@@ -40,12 +40,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 from summarize.lazy import defer_unused
 from summarize.text.languages import language as language_of
 from summarize.text.languages import stop_words as stop_words_of
 from summarize.text.other_sentences import other_sentences
 
+K = TypeVar("K")
+V = TypeVar("V")
 TITLES = frozenset({
     "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Gen", "Gov", "Hon", "Insp",
     "Lt", "Maj", "Pfc", "Rep", "Rev", "Sen", "Sgt", "Supt",
@@ -252,22 +255,30 @@ def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], 
     spoken = language_of(language)
     stops = stop_words_of(spoken.code) if stop_words else frozenset()
     stem_word = stemmer(spoken.stemmer).stemWord if stem and spoken.stemmer else str
-    terms_of: dict[str, str | None] = {}  # token -> its term (None: dropped); news reuses words
 
     def term(token: str) -> str | None:
         word = token.replace("'s", "").strip("'.")
         keep = len(word) > 1 and word not in stops and not word.isdigit()
-        return stem_word(word) if keep else None
+        return (stem_word(word) or None) if keep else None
+
+    term_of = Memo(term).__getitem__  # token -> its term (None: dropped); news reuses words
+    unicode = spoken.words == "unicode"
 
     def analyse(text: str) -> tuple[str, ...]:
-        terms = []
-        for token in (_WORD.findall(text.lower()) if spoken.words == "unicode"
-                      else words(text.lower(), spoken.code)):
-            found = terms_of.get(token, "")
-            if found == "":
-                found = terms_of[token] = term(token)
-            if found is not None:
-                terms.append(found)
-        return tuple(terms)
+        tokens = _WORD.findall(text.lower()) if unicode else words(text.lower(), spoken.code)
+        return tuple(filter(None, map(term_of, tokens)))
 
     return analyse
+
+
+class Memo(dict[K, V]):
+    """A function's results by argument, computed on first lookup: looking many words up at
+    once (``map(memo.__getitem__, words)``) stays in C for every word seen before."""
+
+    def __init__(self, compute: Callable[[K], V]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self._compute(key)
+        return value

@@ -47,6 +47,18 @@ def test_boilerplate_patterns(paragraph: str) -> None:
     assert paragraphs == ["A real sentence is here.", "Another one."]
 
 
+@pytest.mark.parametrize(("patterns", "dropped"), [
+    (("(?i)^menu$",), {"Menu"}),  # flags of its own: the patterns cannot be joined into one
+    ((r"^(\w+) \1$", "^menu$"), {"Menu", "news news"}),  # a group by number, which joining shifts
+    (("^menu$", "^(ad|promo)$"), {"Menu"}),
+])
+def test_user_boilerplate_patterns_of_any_form(patterns: tuple[str, ...],
+                                               dropped: set[str]) -> None:
+    text = "A real sentence is here.\nMenu\nnews news\nAnother one."
+    _, paragraphs = split_article(text, ReaderConfig(boilerplate=patterns))
+    assert paragraphs == [p for p in text.split("\n") if p not in dropped]
+
+
 def test_blank_line_paragraphs_join_wrapped_lines() -> None:
     headline, paragraphs = split_article(
         "Title here\n\nFirst line of a\nwrapped paragraph.\n\nSecond paragraph.", CONFIG)

@@ -46,3 +46,24 @@ def test_decode_encodings(data: bytes, expected: str) -> None:
 def test_newswire_ptb_quotes_become_ascii_quotes() -> None:
     assert clean("``The ferry won't run,'' said Ana.") == (
         '"The ferry won\'t run," said Ana.')
+
+
+def _clean_in_full(text: str) -> str:
+    """clean() as it was before its shortcuts: every regular expression applied to all text."""
+    from summarize.text import clean as module
+
+    text = module._ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        text = module._ASCII_CONTROLS.sub("", text)
+    else:
+        text = module._ASTRAL_CONTROLS.sub("", text.translate(_controls_in(text)))
+    text = module._PTB_QUOTES.sub('"', text.translate(module._QUOTES))
+    return module._SPACES.sub(" ", text)
+
+
+@given(st.text(st.sampled_from(list("ab .\n\t\x0b\x0c\r `'\x1b[]\x9b\x9d\x07\xa0\u2003\u201c"))))
+def test_shortcuts_change_nothing(text: str) -> None:
+    # clean() skips the escape, quote and space expressions when the text has nothing they
+    # would change; the result must be what applying them all gives
+    assert clean(text) == _clean_in_full(text)

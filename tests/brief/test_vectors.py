@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 from scipy.sparse import csr_matrix
 
 from summarize.brief import vectors
@@ -39,17 +40,24 @@ def test_similarity_graph_drops_weak_edges_and_self_loops(monkeypatch: object) -
     assert np.allclose(graph, [[0, 0.6, 0], [0.6, 0, 0.8], [0, 0.8, 0]])
 
 
-def test_similarity_graph_blocks_agree_with_one_block() -> None:
+@pytest.mark.parametrize("work", [1, 7, 40, 10 ** 9])  # a row a block ... one block
+def test_similarity_graph_is_every_pair_product_in_any_blocks(work: int) -> None:
+    # the graph computes each pair once (i < j) in blocks and mirrors it: it must hold
+    # exactly the full product's entries at or above the threshold, off the diagonal
     rng = np.random.default_rng(0)
     dense = rng.random((50, 8)) * (rng.random((50, 8)) > 0.6)
     dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
-    whole = similarity_graph(csr_matrix(dense), 0.2).toarray()
-    saved = vectors._BLOCK_CELLS
+    rows = csr_matrix(dense)
+    full = (rows @ rows.T).toarray()
+    expected = np.where((full >= 0.2) & ~np.eye(50, dtype=bool), full, 0.0)
+    saved = vectors._GRAPH_WORK
     try:
-        vectors._BLOCK_CELLS = 200  # 4 rows a block
-        assert np.allclose(similarity_graph(csr_matrix(dense), 0.2).toarray(), whole)
+        vectors._GRAPH_WORK = work
+        graph = similarity_graph(rows, 0.2)
     finally:
-        vectors._BLOCK_CELLS = saved
+        vectors._GRAPH_WORK = saved
+    assert np.array_equal(graph.toarray(), expected)  # the same values, to the last bit
+    assert np.array_equal(graph.toarray(), graph.toarray().T)
 
 
 def test_pagerank_star_centre_wins_and_sums_to_one() -> None:

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 
@@ -62,19 +60,25 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     stem_of = stems(corpus.language)
     vocabulary: dict[str, int] = {}  # stem -> id
 
-    def code(raw: str) -> int:  # 2 * its stem's id + (a stop word), or -1: no word
+    def code(raw: str) -> int:  # 4 * its stem's id + 2 * (capitalised) + (a stop word)
         found = stem_of(raw.lower())
-        return -1 if found is None else \
-            2 * vocabulary.setdefault(found[0], len(vocabulary)) + found[1]
+        return -1 if found is None else 4 * vocabulary.setdefault(
+            found[0], len(vocabulary)) + 2 * raw[:1].isupper() + found[1]
 
-    analysed = Memo(code)  # by the word as written
-    raws = [words(sentence.text, corpus.language) for sentence in corpus.sentences]
-    flat = list(chain.from_iterable(raws))
-    codes = np.fromiter(map(analysed.__getitem__, flat), dtype=np.int64, count=len(flat))
-    later = Counter(chain.from_iterable(sentence[1:] for sentence in raws))
+    analysed = Memo(code).__getitem__  # by the word as written; -1: no word
+    flat: list[int] = []
+    lengths: list[int] = []
+    for sentence in corpus.sentences:  # codes only: the words themselves are not kept
+        raws = words(sentence.text, corpus.language)
+        lengths.append(len(raws))
+        flat.extend(map(analysed, raws))
+    codes = np.array(flat, dtype=np.int64)
+    opening = np.zeros(len(codes), dtype=bool)  # a sentence's first word
+    opening[(np.cumsum(lengths) - lengths)[np.array(lengths) > 0]] = True
     kept = codes >= 0
-    stem_ids, stops = codes[kept] // 2, (codes[kept] % 2).astype(bool)
-    sentence_ids = np.repeat(np.arange(len(raws)), [len(r) for r in raws])[kept]
+    later = codes[kept & ~opening]
+    stem_ids, stops = codes[kept] // 4, (codes[kept] % 2).astype(bool)
+    sentence_ids = np.repeat(np.arange(len(lengths)), lengths)[kept]
     n, articles = len(corpus.sentences), max(1, len(corpus.articles))
     # a concept: two adjacent tokens of one sentence, not both stop words; once a sentence
     size = max(1, len(vocabulary))
@@ -145,13 +149,9 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     word_articles = np.asarray(((present @ spread) > 0).sum(axis=0)).ravel() / articles
     word_share = np.column_stack([word_articles[left], word_articles[right]])
     has_digit = np.array([_DIGIT.search(w) is not None for w in stem_text] or [False])
-    upper, seen = np.zeros(size), np.zeros(size)  # per stem, after a sentence's first word
-    for raw, count in later.items():
-        token = analysed[raw]
-        if token >= 0:
-            seen[token // 2] += count
-            if raw[:1].isupper():
-                upper[token // 2] += count
+    # per stem, after a sentence's first word: how often, how often capitalised
+    seen = np.bincount(later // 4, minlength=size).astype(np.float64)
+    upper = np.bincount(later[(later // 2) % 2 == 1] // 4, minlength=size).astype(np.float64)
     capital = np.divide(upper, seen, out=np.zeros(size), where=seen > 0)
     digit = (has_digit[left] | has_digit[right]).astype(np.float64)
     caps = (capital[left] + capital[right]) / 2

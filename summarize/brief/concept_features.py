@@ -165,9 +165,12 @@ def concept_table(corpus: Corpus) -> ConceptTable:
         "word_share_min": word_share.min(axis=1), "word_share_max": word_share.max(axis=1),
         "sentence_words": words_per, "one_article": (found == 1).astype(np.float64),
     }
-    base = np.column_stack([columns[name] for name in BASE])
-    scaled = np.column_stack([columns[name] * articles_log for name in SCALED])
-    return ConceptTable(stem_text, left, right, of_sentence, np.hstack([base, scaled]))
+    features = np.empty((m, len(NAMES)))  # filled in place: at 50,000 sentences it is large
+    for k, name in enumerate(BASE):
+        features[:, k] = columns[name]
+    for k, name in enumerate(SCALED, len(BASE)):
+        np.multiply(columns[name], articles_log, out=features[:, k])
+    return ConceptTable(stem_text, left, right, of_sentence, features)
 
 
 def _concepts(text: str, stem_of: Stemmer, language: str) -> list[Concept]:

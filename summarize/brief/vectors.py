@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,6 +18,7 @@ import numpy as np
 from summarize.config import FeatureConfig
 from summarize.lazy import defer_unused
 from summarize.model import Corpus
+from summarize.text.segment import Memo
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -88,66 +90,47 @@ class Features:
 
 def ngram_counts(documents: list[tuple[str, ...]], ngram_max: int
                  ) -> tuple[csr_matrix, np.ndarray]:
-    """The counts scikit-learn's ``CountVectorizer(ngram_range=(1, ngram_max))`` gives for
-    documents of these terms, column for column (the n-grams in sorted order, as "a b"), and
-    which columns are single terms; counted on integer ids with numpy, which at 12,000
-    sentences takes a fraction of the vectorizer's time (it builds a string per n-gram of
-    every sentence; here only each distinct n-gram becomes a string)."""
+    """The counts of scikit-learn's ``CountVectorizer(ngram_range=(1, ngram_max))`` for
+    documents of these terms, and which columns are single terms; counted on integer ids with
+    numpy (the vectorizer builds a string per n-gram of every sentence; here no n-gram becomes
+    a string). The columns are numbered by first appearance (a sentence's terms, then its
+    bigrams, ..., sentence after sentence), and each row lists its n-grams in that order: the
+    order in which the vectorizer's rows list them, so every product after adds as it did."""
     from scipy.sparse import csr_matrix
 
-    ids: dict[str, int] = {}
-    flat = [ids.setdefault(term, len(ids)) for terms in documents for term in terms]
+    ids: Memo[str, int] = Memo(lambda term: len(ids))  # term -> id, by first appearance
+    flat = list(map(ids.__getitem__, chain.from_iterable(documents)))
     if not flat:
         return csr_matrix((len(documents), 1), dtype=np.float64), np.zeros(1, dtype=bool)
-    lengths = np.fromiter((len(terms) for terms in documents), dtype=np.int64,
-                          count=len(documents))
+    lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
     tokens = np.array(flat, dtype=np.int64)
     row_of = np.repeat(np.arange(len(documents)), lengths)
-    size = len(ids)
-    words = np.array(list(ids), dtype=object)
-    position = np.arange(len(tokens))
-    rows, keys, names, sizes, places = [], [], [], [], []
-    for n in range(1, ngram_max + 1):
-        if len(tokens) < n:
-            break
+    size, position = len(ids), np.arange(len(tokens))
+    rows, keys, sizes, places = [], [], [], []
+    offset = 0  # n-grams of each length numbered apart: [0, size), then [size, size + size^2)
+    for n in range(1, min(ngram_max, len(tokens)) + 1):
         same = row_of[:len(tokens) - n + 1] == row_of[n - 1:]
         key = np.zeros(int(same.sum()), dtype=np.int64)
         for k in range(n):
             key = key * size + tokens[k:len(tokens) - n + 1 + k][same]
-        distinct = np.unique(key)
-        parts = [words[(distinct // size ** (n - 1 - k)) % size] for k in range(n)]
-        names.append(parts[0] if n == 1 else
-                     np.array([" ".join(gram) for gram in zip(*parts, strict=True)],
-                              dtype=object))
+        keys.append(key + offset)
+        offset += size ** n
         rows.append(row_of[:len(tokens) - n + 1][same])
         sizes.append(np.full(len(key), n))
         places.append(position[:len(tokens) - n + 1][same])
-        keys.append((distinct, key))
-    vocabulary = np.concatenate(names)
-    order = np.argsort(vocabulary.astype(str), kind="stable")
-    column_of = np.empty(len(order), dtype=np.int64)
-    column_of[order] = np.arange(len(order))
-    columns, offset = [], 0
-    for distinct, key in keys:
-        columns.append(column_of[offset + np.searchsorted(distinct, key)])
-        offset += len(distinct)
-    row, column = np.concatenate(rows), np.concatenate(columns)
-    # Entries laid out as the vectorizer lays them, so that every product after adds in the
-    # same order: a row's n-grams in the order the corpus first showed them (a sentence's
-    # terms, then its bigrams, ..., sentence after sentence).
-    seen = np.lexsort((np.concatenate(places), np.concatenate(sizes), row))
-    _, first_shown = np.unique(column[seen], return_index=True)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[column[seen][np.sort(first_shown)]] = np.arange(len(order))
-    cell = row * len(order) + rank[column]
-    cells, count = np.unique(cell, return_counts=True)
-    by_rank = np.argsort(rank)
-    entry_row, entry_column = cells // len(order), by_rank[cells % len(order)]
+    row, key = np.concatenate(rows), np.concatenate(keys)
+    shown = np.lexsort((np.concatenate(places), np.concatenate(sizes), row))
+    distinct, first, column = np.unique(key[shown], return_index=True, return_inverse=True)
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(distinct))
+    cells, count = np.unique(row[shown] * len(distinct) + rank[column.ravel()],
+                             return_counts=True)
+    entry_row, entry_column = cells // len(distinct), cells % len(distinct)
     indptr = np.concatenate([[0], np.cumsum(np.bincount(entry_row, minlength=len(documents)))])
     counts = csr_matrix((count.astype(np.float64), entry_column, indptr),
-                        shape=(len(documents), len(order)))
-    unigram = np.zeros(len(order), dtype=bool)
-    unigram[column_of[:len(names[0])]] = True
+                        shape=(len(documents), len(distinct)))
+    unigram = np.zeros(len(distinct), dtype=bool)
+    unigram[rank[distinct < size]] = True
     return counts, unigram
 
 

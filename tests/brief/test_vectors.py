@@ -82,8 +82,8 @@ def test_min_max() -> None:
 
 def test_ngram_counts_are_the_vectorizers_entry_for_entry() -> None:
     # The numpy counts replace CountVectorizer; every later sum must add in the same order,
-    # so the layout of each row (not only the values) is the vectorizer's.
-    import numpy as np
+    # so each row lists the vectorizer's n-grams, with its counts, in the vectorizer's order;
+    # the columns are numbered by first appearance instead of by name.
     from sklearn.feature_extraction.text import CountVectorizer
 
     from summarize.brief.vectors import ngram_counts
@@ -96,7 +96,10 @@ def test_ngram_counts_are_the_vectorizers_entry_for_entry() -> None:
                                      ngram_range=(1, n), dtype=np.float64)
         expected = vectorizer.fit_transform([" ".join(d) for d in documents]).tocsr()
         names = vectorizer.get_feature_names_out()
+        appearance = list(dict.fromkeys(
+            " ".join(d[i:i + k]) for d in documents for k in range(1, n + 1)
+            for i in range(len(d) - k + 1)))
         assert np.array_equal(counts.indptr, expected.indptr)
-        assert np.array_equal(counts.indices, expected.indices)
+        assert [appearance[c] for c in counts.indices] == [names[c] for c in expected.indices]
         assert np.array_equal(counts.data, expected.data)
-        assert unigram.tolist() == [" " not in name for name in names]
+        assert unigram.tolist() == [" " not in name for name in appearance]

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from summarize.config import FeatureConfig
 from summarize.model import Article, Corpus, Occurrence, Sentence
 from summarize.text.detect import resolve
-from summarize.text.segment import analyzer, count_words, split_sentences, words
+from summarize.text.segment import (
+    analyzer,
+    count_words,
+    split_sentences,
+    unicode_words,
+    word_analyzer,
+    words,
+)
 
 
 def sentence_key(text: str) -> str:
@@ -28,7 +35,10 @@ def merge(articles: Sequence[Article], *, language: str = "en",
     features = features or FeatureConfig()
     code = resolve(language, articles)
     analyse = analyzer(code, stem=features.stem, stop_words=features.stop_words)
+    analyse_words = word_analyzer(code, stem=features.stem, stop_words=features.stop_words)
+    plain = unicode_words(code)
     texts: list[str] = []
+    terms: list[tuple[str, ...]] = []
     occurrences: list[list[Occurrence]] = []
     index: dict[str, int] = {}
     for article in articles:
@@ -41,11 +51,14 @@ def merge(articles: Sequence[Article], *, language: str = "en",
                 found = index.setdefault(key, len(texts))
                 if found == len(texts):
                     texts.append(text)
+                    # ASCII text: the key's words are the lower-cased text's words already
+                    terms.append(analyse_words(key.split(" ")) if plain and text.isascii()
+                                 else analyse(text))
                     occurrences.append([])
                 occurrences[found].append(Occurrence(article.id, p, position))
                 position += 1
     sentences = tuple(
-        Sentence(i, text, analyse(text), count_words(text, code), tuple(occ))
-        for i, (text, occ) in enumerate(zip(texts, occurrences, strict=True))
+        Sentence(i, text, analysed, count_words(text, code), tuple(occ))
+        for i, (text, analysed, occ) in enumerate(zip(texts, terms, occurrences, strict=True))
     )
     return Corpus(tuple(articles), sentences, code)

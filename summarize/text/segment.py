@@ -249,6 +249,23 @@ def count_words(text: str, language: str = "en") -> int:
 def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], tuple[str, ...]]:
     """A function from text to its terms: lower-cased words, stop words out, stemmed (in
     ``language``, a code or a name; no stemming where Snowball has no algorithm)."""
+    analyse_words = word_analyzer(language, stem=stem, stop_words=stop_words)
+    if language_of(language).words == "unicode":
+        return lambda text: analyse_words(_WORD.findall(text.lower()))
+    code = language_of(language).code
+    return lambda text: analyse_words(words(text.lower(), code))
+
+
+def unicode_words(language: str) -> bool:
+    """Whether ``language``'s words are :func:`words`' Unicode tokens (no dictionary, no
+    character pairs): then lower-casing ASCII text and tokenising commute."""
+    return language_of(language).words == "unicode"
+
+
+@lru_cache(maxsize=16)
+def word_analyzer(language: str, *, stem: bool, stop_words: bool
+                  ) -> Callable[[list[str]], tuple[str, ...]]:
+    """:func:`analyzer` from the lower-cased words of a text, for a caller that has them."""
     defer_unused()
     from snowballstemmer import stemmer
 
@@ -262,13 +279,7 @@ def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], 
         return (stem_word(word) or None) if keep else None
 
     term_of = Memo(term).__getitem__  # token -> its term (None: dropped); news reuses words
-    unicode = spoken.words == "unicode"
-
-    def analyse(text: str) -> tuple[str, ...]:
-        tokens = _WORD.findall(text.lower()) if unicode else words(text.lower(), spoken.code)
-        return tuple(filter(None, map(term_of, tokens)))
-
-    return analyse
+    return lambda tokens: tuple(filter(None, map(term_of, tokens)))
 
 
 class Memo(dict[K, V]):

@@ -1,6 +1,10 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from summarize.config import Config
 from summarize.inputs.files import read_articles
 from summarize.text.merge import merge, sentence_key
+from summarize.text.segment import analyzer, word_analyzer
 from tests.conftest import SEEDS, make_corpus
 
 
@@ -31,3 +35,12 @@ def test_seeds_repeated_sentences_merge() -> None:
     assert len(repeated) == 10  # seed 001 repeats ten of its sentences verbatim
     assert total - len(corpus.sentences) == 10
     assert all(s.articles == (1,) for s in repeated)
+
+
+@given(st.text(st.sampled_from(list("aZs.-' 1\t")), min_size=1))
+def test_terms_are_the_same_from_the_merge_key(text: str) -> None:
+    # merge takes an ASCII sentence's terms from the words of its key, not its text again
+    key = sentence_key(text)
+    if key:
+        assert word_analyzer("en", stem=True, stop_words=True)(key.split(" ")) == \
+            analyzer("en", stem=True, stop_words=True)(text)

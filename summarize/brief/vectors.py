@@ -224,11 +224,13 @@ def similarity_graph(vectors: csr_matrix, threshold: float) -> csr_matrix:
         done = work[start - 1] if start else 0.0
         end = max(start + 1, int(np.searchsorted(work, done + _GRAPH_WORK, "right")))
         end = min(end, start + _GRAPH_ROWS, n)
-        part = (vectors[start:end] @ postings).tocoo()  # columns: sentences from ``start``
-        keep = (part.data >= threshold) & (part.col > part.row)
-        rows.append(part.row[keep] + start)
-        cols.append(part.col[keep] + start)
-        values.append(part.data[keep])
+        part = vectors[start:end] @ postings  # columns: sentences from ``start``
+        strong = np.flatnonzero(part.data >= threshold)  # few: rows only for them
+        row = np.searchsorted(part.indptr, strong, "right") - 1
+        keep = part.indices[strong] > row
+        rows.append(row[keep] + start)
+        cols.append(part.indices[strong[keep]] + start)
+        values.append(part.data[strong[keep]])
         later = postings.indices >= end - start  # the sentences of the next blocks
         term_of = term_of[later]
         postings = csr_matrix(
@@ -236,9 +238,9 @@ def similarity_graph(vectors: csr_matrix, threshold: float) -> csr_matrix:
              np.concatenate([[0], np.cumsum(np.bincount(term_of, minlength=postings.shape[0]))])),
             shape=(postings.shape[0], n - end))
         start = end
-    row, col, value = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+    first, second, value = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
     return coo_matrix((np.concatenate([value, value]),
-                       (np.concatenate([row, col]), np.concatenate([col, row]))),
+                       (np.concatenate([first, second]), np.concatenate([second, first]))),
                       shape=(n, n)).tocsr()
 
 

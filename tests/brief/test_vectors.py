@@ -60,6 +60,29 @@ def test_similarity_graph_is_every_pair_product_in_any_blocks(work: int) -> None
     assert np.array_equal(graph.toarray(), graph.toarray().T)
 
 
+@pytest.mark.parametrize("common", [0.0, 0.3, 0.9])  # how much weight the common terms carry
+def test_pruned_similarity_graph_is_the_full_one_to_the_last_bit(common: float) -> None:
+    # with many sentences the graph multiplies only the pairs that may reach the threshold,
+    # bounding what common terms add; a pair dropped wrongly, or added in another order,
+    # would show here
+    rng = np.random.default_rng(1)
+    rare = rng.random((300, 400)) * (rng.random((300, 400)) > 0.985)
+    shared = rng.random((300, 6)) * (rng.random((300, 6)) > 0.3) * common
+    dense = np.hstack([shared, rare])
+    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
+    rows = csr_matrix(dense)
+    saved = vectors._PRUNE_FROM
+    try:
+        vectors._PRUNE_FROM = 10 ** 9
+        full = similarity_graph(rows, 0.1)
+        vectors._PRUNE_FROM = 1
+        pruned = similarity_graph(rows, 0.1)
+    finally:
+        vectors._PRUNE_FROM = saved
+    assert full.nnz > 0
+    assert np.array_equal(pruned.toarray(), full.toarray())
+
+
 def test_pagerank_star_centre_wins_and_sums_to_one() -> None:
     star = np.zeros((4, 4))
     star[0, 1:] = star[1:, 0] = 1.0

@@ -92,8 +92,13 @@ def _forked(clusters: Sequence[Cluster], config: Config, *, workers: int) -> Ite
     import multiprocessing
     import warnings
 
+    import gc
+
     yield brief_line(clusters[0], config)
     _WORK = (clusters, config)
+    # what this process holds now never becomes garbage: frozen, the workers' collections
+    # leave it alone instead of touching (and so copying) every page of it
+    gc.freeze()
     chunk = max(1, min(32, (len(clusters) - 1) // (workers * 20)))
     try:
         with warnings.catch_warnings():
@@ -106,6 +111,7 @@ def _forked(clusters: Sequence[Cluster], config: Config, *, workers: int) -> Ite
             yield from pool.imap(_line_at, range(1, len(clusters)), chunksize=chunk)
     finally:
         _WORK = None
+        gc.unfreeze()
 
 
 @contextlib.contextmanager

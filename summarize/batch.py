@@ -89,10 +89,9 @@ def _forked(clusters: Sequence[Cluster], config: Config, *, workers: int) -> Ite
     clusters there too (only their indices and the lines travel). Linux only: elsewhere fork
     is unsafe or absent, and loky runs the batch."""
     global _WORK
+    import gc
     import multiprocessing
     import warnings
-
-    import gc
 
     yield brief_line(clusters[0], config)
     _WORK = (clusters, config)

@@ -1,4 +1,5 @@
-"""Shared sentence maths, written once: TF-IDF vectors, similarity graph, power iteration.
+"""Shared sentence maths, written once: TF-IDF vectors and the similarities between them
+(the similarity graph and PageRank: :mod:`summarize.brief.graph`).
 
 All matrices are ``scipy.sparse`` CSR. Sentence vectors are L2-normalised, so a dot product is
 a cosine similarity. TF-IDF salience, TextRank and the redundancy penalty all read the same
@@ -8,7 +9,6 @@ along.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -24,17 +24,8 @@ from summarize.text.segment import Memo
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-# Bound on the entries of one block of the similarity product, to keep memory flat.
+# Bound on the entries of one block of the background similarity product, to keep memory flat.
 _BLOCK_CELLS = 8_000_000
-# Bound on the products one block of the similarity graph computes (4 million was the fastest
-# at 50,000 sentences: larger blocks fall out of the processor's caches), and on its rows.
-_GRAPH_WORK = 4_000_000
-_GRAPH_ROWS = 4_000
-# From this many sentences, the graph multiplies only the pairs that may reach its threshold;
-# a term in more than this share of the sentences is common there.
-_PRUNE_FROM = 5_000
-_COMMON_SHARE = 0.02
-_DOT_PAIRS = 200_000  # pairs whose dot products are computed at once
 
 
 @dataclass(frozen=True)
@@ -201,150 +192,3 @@ def background_similarity(corpus: Corpus, background: Corpus) -> np.ndarray:
     best = [np.asarray((ours[start:start + block] @ theirs).max(axis=1).todense()).ravel()
             for start in range(0, len(docs), block)]
     return np.concatenate(best)
-
-
-def similarity_graph(vectors: csr_matrix, threshold: float) -> csr_matrix:
-    """Cosine similarities between distinct sentences, edges below ``threshold`` dropped.
-
-    The graph is symmetric: each pair ``i < j`` is computed once (:func:`_pairs`) and
-    mirrored. From :data:`_PRUNE_FROM` sentences on, most of the product is the postings of a
-    few common terms, and few of the pairs they make reach the threshold; those pairs are
-    found without it (:func:`_candidates`) and only they are computed. Either way an edge's
-    value is the full dot product, its shared terms added in the one order every row keeps,
-    so the graph is the same to the last bit.
-    """
-    from scipy.sparse import coo_matrix, csr_matrix
-
-    n = vectors.shape[0]
-    if n == 0:
-        return csr_matrix((0, 0))
-    if n < _PRUNE_FROM:
-        first, second, value = _pairs(vectors, lambda i, j, v: v >= threshold)
-    else:
-        first, second = _candidates(vectors, threshold)
-        value = _dot(vectors, first, second)
-        strong = value >= threshold
-        first, second, value = first[strong], second[strong], value[strong]
-    return coo_matrix((np.concatenate([value, value]),
-                       (np.concatenate([first, second]), np.concatenate([second, first]))),
-                      shape=(n, n)).tocsr()
-
-
-def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The products of the pairs of rows ``i < j`` that share a column, where ``keep(i, j,
-    value)`` holds.
-
-    A block of rows starting at ``s`` is multiplied with the postings of rows ``s`` onwards
-    (which shrink block by block): half the product of every pair. Blocks are sized by what
-    their product can hold (each row's columns' postings), so the product of common terms never
-    has to exist whole and a sparse matrix needs few blocks.
-    """
-    from scipy.sparse import csr_matrix
-
-    n = rows.shape[0]
-    postings = rows.T.tocsr()  # one row a column, its rows in order
-    column_of = np.repeat(np.arange(postings.shape[0]), np.diff(postings.indptr))
-    # an upper bound of the product's entries in each row: its columns' postings
-    work = np.cumsum(np.bincount(np.repeat(np.arange(n), np.diff(rows.indptr)),
-                                 weights=np.diff(postings.indptr)[rows.indices], minlength=n))
-    firsts, seconds = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    values = [np.zeros(0)]
-    start = 0
-    while start < n:
-        done = work[start - 1] if start else 0.0
-        end = max(start + 1, int(np.searchsorted(work, done + _GRAPH_WORK, "right")))
-        end = min(end, start + _GRAPH_ROWS, n)
-        part = rows[start:end] @ postings  # columns: rows from ``start``
-        row = np.repeat(np.arange(start, end), np.diff(part.indptr))
-        col = part.indices + start
-        chosen = np.flatnonzero((col > row) & keep(row, col, part.data))
-        firsts.append(row[chosen])
-        seconds.append(col[chosen])
-        values.append(part.data[chosen])
-        later = postings.indices >= end - start  # the rows of the next blocks
-        column_of = column_of[later]
-        postings = csr_matrix(
-            (postings.data[later], postings.indices[later] - (end - start),
-             np.concatenate([[0], np.cumsum(np.bincount(column_of,
-                                                        minlength=postings.shape[0]))])),
-            shape=(postings.shape[0], n - end))
-        start = end
-    return np.concatenate(firsts), np.concatenate(seconds), np.concatenate(values)
-
-
-def _candidates(vectors: csr_matrix, threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair ``i < j`` whose similarity may reach ``threshold``, and few others.
-
-    The terms of more than :data:`_COMMON_SHARE` of the sentences are common, the others
-    rare; ``f_i`` is the length of sentence ``i``'s common part. What two sentences share in
-    common terms adds at most ``f_i * f_j`` (Cauchy-Schwarz), so a pair that shares a rare term
-    may reach the threshold only if its rare product plus ``f_i * f_j`` does; a pair that
-    shares only common terms, only if its common product does, which needs both common parts
-    long (``f_i`` times the longest reaches it). Only rare postings, and the common postings
-    of the few long common parts, are multiplied.
-    """
-    n = vectors.shape[0]
-    floor = threshold - 1e-9  # below every similarity that rounding could lift to it
-    document_frequency = np.bincount(vectors.indices, minlength=vectors.shape[1])
-    common = (document_frequency > max(1, int(n * _COMMON_SHARE)))[vectors.indices]
-    entry_row = np.repeat(np.arange(n), np.diff(vectors.indptr))
-    length = np.sqrt(np.bincount(entry_row[common], weights=vectors.data[common] ** 2,
-                                 minlength=n))
-    first, second, _ = _pairs(_entries(vectors, entry_row, ~common),
-                              lambda i, j, v: v + length[i] * length[j] >= floor)
-    heavy = np.flatnonzero(length * float(length.max()) >= floor)
-    if len(heavy) > 1:
-        a, b, _ = _pairs(_entries(vectors, entry_row, common)[heavy],
-                         lambda i, j, v: v >= floor)
-        first, second = np.concatenate([first, heavy[a]]), np.concatenate([second, heavy[b]])
-    key = np.unique(first * n + second)
-    return key // n, key % n
-
-
-def _entries(matrix: csr_matrix, entry_row: np.ndarray, mask: np.ndarray) -> csr_matrix:
-    """``matrix`` with only the entries of ``mask`` (each row's kept in their order)."""
-    from scipy.sparse import csr_matrix
-
-    counts = np.bincount(entry_row[mask], minlength=matrix.shape[0])
-    return csr_matrix((matrix.data[mask], matrix.indices[mask],
-                       np.concatenate([[0], np.cumsum(counts)])), shape=matrix.shape)
-
-
-def _dot(vectors: csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """The dot products of rows ``first[k]`` and ``second[k]``, their shared columns added in
-    column order from zero, as the sparse product adds them."""
-    values = [np.zeros(0)]
-    for start in range(0, len(first), _DOT_PAIRS):
-        products = vectors[first[start:start + _DOT_PAIRS]].multiply(
-            vectors[second[start:start + _DOT_PAIRS]]).tocsr()
-        values.append(np.asarray(products @ np.ones(products.shape[1])).ravel())
-    return np.concatenate(values)
-
-
-def pagerank(graph: csr_matrix, *, damping: float, tolerance: float,
-             max_iterations: int) -> np.ndarray:
-    """Weighted PageRank by power iteration (Brin & Page 1998; Mihalcea & Tarau 2004).
-
-    ``r = (1 - d) / n + d * (W^T r + dangling mass / n)`` with ``W`` the row-normalised
-    ``graph``; sentences with no edge spread their rank evenly. Stops when the L1 change falls
-    below ``tolerance``.
-    """
-    from scipy.sparse import diags
-
-    n = graph.shape[0]
-    if n == 0:
-        return np.zeros(0)
-    out_weight = np.asarray(graph.sum(axis=1)).ravel()
-    dangling = out_weight == 0
-    inverse = np.divide(1.0, out_weight, out=np.zeros(n), where=~dangling)
-    transition_t = (diags(inverse) @ graph).T.tocsr()
-    rank = np.full(n, 1.0 / n)
-    for _ in range(max_iterations):
-        spread = damping * (transition_t @ rank + rank[dangling].sum() / n)
-        updated = (1.0 - damping) / n + spread
-        converged = np.abs(updated - rank).sum() < tolerance
-        rank = updated
-        if converged:
-            break
-    return rank

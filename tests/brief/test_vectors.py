@@ -1,14 +1,10 @@
 import numpy as np
-import pytest
 from scipy.sparse import csr_matrix
 
-from summarize.brief import vectors
 from summarize.brief.vectors import (
     Features,
     min_max,
-    pagerank,
     similarities_to,
-    similarity_graph,
     tfidf_vectors,
 )
 from summarize.config import FeatureConfig
@@ -32,70 +28,6 @@ def test_similarities_to_agrees_with_the_full_product() -> None:
     postings = rows.T.tocsr()
     for i in range(40):
         assert np.allclose(similarities_to(rows, postings, i), dense @ dense[i])
-
-
-def test_similarity_graph_drops_weak_edges_and_self_loops(monkeypatch: object) -> None:
-    rows = csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]]))
-    graph = similarity_graph(rows, 0.5).toarray()
-    assert np.allclose(graph, [[0, 0.6, 0], [0.6, 0, 0.8], [0, 0.8, 0]])
-
-
-@pytest.mark.parametrize("work", [1, 7, 40, 10 ** 9])  # a row a block ... one block
-def test_similarity_graph_is_every_pair_product_in_any_blocks(work: int) -> None:
-    # the graph computes each pair once (i < j) in blocks and mirrors it: it must hold
-    # exactly the full product's entries at or above the threshold, off the diagonal
-    rng = np.random.default_rng(0)
-    dense = rng.random((50, 8)) * (rng.random((50, 8)) > 0.6)
-    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
-    rows = csr_matrix(dense)
-    full = (rows @ rows.T).toarray()
-    expected = np.where((full >= 0.2) & ~np.eye(50, dtype=bool), full, 0.0)
-    saved = vectors._GRAPH_WORK
-    try:
-        vectors._GRAPH_WORK = work
-        graph = similarity_graph(rows, 0.2)
-    finally:
-        vectors._GRAPH_WORK = saved
-    assert np.array_equal(graph.toarray(), expected)  # the same values, to the last bit
-    assert np.array_equal(graph.toarray(), graph.toarray().T)
-
-
-@pytest.mark.parametrize("common", [0.0, 0.3, 0.9])  # how much weight the common terms carry
-def test_pruned_similarity_graph_is_the_full_one_to_the_last_bit(common: float) -> None:
-    # with many sentences the graph multiplies only the pairs that may reach the threshold,
-    # bounding what common terms add; a pair dropped wrongly, or added in another order,
-    # would show here
-    rng = np.random.default_rng(1)
-    rare = rng.random((300, 400)) * (rng.random((300, 400)) > 0.985)
-    shared = rng.random((300, 6)) * (rng.random((300, 6)) > 0.3) * common
-    dense = np.hstack([shared, rare])
-    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12)
-    rows = csr_matrix(dense)
-    saved = vectors._PRUNE_FROM
-    try:
-        vectors._PRUNE_FROM = 10 ** 9
-        full = similarity_graph(rows, 0.1)
-        vectors._PRUNE_FROM = 1
-        pruned = similarity_graph(rows, 0.1)
-    finally:
-        vectors._PRUNE_FROM = saved
-    assert full.nnz > 0
-    assert np.array_equal(pruned.toarray(), full.toarray())
-
-
-def test_pagerank_star_centre_wins_and_sums_to_one() -> None:
-    star = np.zeros((4, 4))
-    star[0, 1:] = star[1:, 0] = 1.0
-    rank = pagerank(csr_matrix(star), damping=0.85, tolerance=1e-10, max_iterations=500)
-    assert rank.sum() == np.float64(rank.sum()) and abs(rank.sum() - 1) < 1e-9
-    assert rank[0] > rank[1] == rank[2] == rank[3]
-    # hand check: centre r0 = 0.15/4 + 0.85 * 3 * r1, leaves r1 = 0.15/4 + 0.85 * r0 / 3
-    assert abs(rank[0] - (0.15 / 4 + 0.85 * 3 * rank[1])) < 1e-8
-
-
-def test_pagerank_isolated_nodes_share_evenly() -> None:
-    rank = pagerank(csr_matrix((3, 3)), damping=0.85, tolerance=1e-12, max_iterations=100)
-    assert np.allclose(rank, 1 / 3)
 
 
 def test_min_max() -> None:

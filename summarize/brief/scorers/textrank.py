@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summarize.brief.vectors import Features, pagerank, similarity_graph
+from summarize.brief.graph import pagerank, similarity_graph
+from summarize.brief.vectors import Features
 from summarize.config import TextRankConfig
 
 

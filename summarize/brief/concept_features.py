@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -103,7 +104,7 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     counts = np.bincount(pair_sentence, minlength=n)
     indptr = np.concatenate([[0], np.cumsum(counts)])
     ids, bounds = concept_of.tolist(), indptr.tolist()  # slicing lists, not arrays: faster
-    of_sentence = tuple(tuple(ids[a:b]) for a, b in zip(bounds, bounds[1:]))
+    of_sentence = tuple(tuple(ids[a:b]) for a, b in pairwise(bounds))
     if not m:
         return ConceptTable(stem_text, left, right, of_sentence, np.zeros((0, len(NAMES))))
     has = csr_matrix((np.ones(len(concept_of)), concept_of, indptr), shape=(n, m))

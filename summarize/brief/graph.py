@@ -35,8 +35,9 @@ def similarity_graph(vectors: csr_matrix, threshold: float) -> csr_matrix:
     mirrored. From :data:`_PRUNE_FROM` sentences on, most of the product is the postings of a
     few common terms, and few of the pairs they make reach the threshold; those pairs are
     found without it (:func:`_candidates`) and only they are computed. Either way an edge's
-    value is the full dot product, its shared terms added in the one order every row keeps,
-    so the graph is the same to the last bit.
+    value is the full dot product, its shared terms added in the one order every row keeps
+    (rows list their terms by column, as :func:`~summarize.brief.vectors.ngram_counts` lays
+    them out), so the graph is the same to the last bit.
     """
     from scipy.sparse import coo_matrix, csr_matrix
 

@@ -39,8 +39,8 @@ class Features:
     @cached_property
     def counts(self) -> csr_matrix:
         """Term counts, one row per sentence, one column per n-gram of the sentences' terms
-        (stemmed, stop words out), up to ``settings.ngram_max`` words; from scikit-learn's
-        ``CountVectorizer``."""
+        (stemmed, stop words out), up to ``settings.ngram_max`` words: scikit-learn's
+        ``CountVectorizer``'s counts, counted by :func:`ngram_counts`."""
         return self._counted[0]
 
     @cached_property

@@ -38,6 +38,14 @@ def test_analyzer_stems_and_drops_stop_words() -> None:
         "milit", "fight", "iraq", "town")
 
 
+def test_a_word_snowball_stems_to_nothing_is_no_term() -> None:
+    # Snowball's Greek stemmer strips "όταν" (when), "είτε" (either), "ίδιο" (same) to an empty
+    # string; those once all became the one term "", which made unrelated sentences similar
+    analyse = analyzer("el", stem=True, stop_words=False)
+    assert analyse("Όταν ήρθε το ίδιο πλοίο") == analyse("ήρθε το πλοίο")
+    assert "" not in analyse("όταν είτε ίδιο ίδια έως")
+
+
 @given(st.text())
 def test_count_words_counts_tokens_with_a_letter_or_digit(text: str) -> None:
     # Guards the regular expression that replaced this loop (slow at 2,000 sentences).

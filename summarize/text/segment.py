@@ -47,8 +47,9 @@ from summarize.text.languages import language as language_of
 from summarize.text.languages import stop_words as stop_words_of
 from summarize.text.other_sentences import other_sentences
 
-K = TypeVar("K")
+K = TypeVar("K")  # a Memo's arguments and values
 V = TypeVar("V")
+
 TITLES = frozenset({
     "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Gen", "Gov", "Hon", "Insp",
     "Lt", "Maj", "Pfc", "Rep", "Rev", "Sen", "Sgt", "Supt",

@@ -28,7 +28,9 @@ _QUOTES = str.maketrans({
 # Newswire (Penn Treebank) quotes: ``opening'' and closing as two apostrophes.
 _PTB_QUOTES = re.compile(r"``|''")
 _SPACES = re.compile(r"[^\S\n]+")
-_ASCII_SPACES = ("  ", "\t", "\x0b", "\x0c")  # in ASCII text, what _SPACES would change
+# In ASCII text, once its controls are gone (vertical tab and form feed among them), what
+# _SPACES would change
+_ASCII_SPACES = ("  ", "\t")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

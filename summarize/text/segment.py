@@ -251,7 +251,7 @@ def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], 
     """A function from text to its terms: lower-cased words, stop words out, stemmed (in
     ``language``, a code or a name; no stemming where Snowball has no algorithm)."""
     analyse_words = word_analyzer(language, stem=stem, stop_words=stop_words)
-    if language_of(language).words == "unicode":
+    if unicode_words(language):
         return lambda text: analyse_words(_WORD.findall(text.lower()))
     code = language_of(language).code
     return lambda text: analyse_words(words(text.lower(), code))

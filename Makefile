@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/activate
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,cjk]'
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
@@ -39,7 +39,7 @@ clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/activate
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,cjk]'
 	touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
 # Byte-compile first, as an installed package is: PYTHONDONTWRITEBYTECODE would otherwise make

@@ -55,8 +55,9 @@ def leans_on_previous(text: str, language: str = "en") -> bool:
     spoken = language_of(language)
     if spoken.code != "en":
         tokens = words(text[:80].lower(), spoken.code)
-        return bool(tokens) and (tokens[0] in spoken.referring or
-                                 tokens[0] in spoken.connectives)
+        # without spaces, a connective may be two of the dictionary's words ("でも", "だが")
+        openings = tokens[:1] if spoken.words == "unicode" else [*tokens[:1], "".join(tokens[:2])]
+        return any(t in spoken.referring or t in spoken.connectives for t in openings)
     if text[:1] in _QUOTES:
         return not _attributed_quote(text)
     tokens = words(text[:80].lower())

@@ -2,8 +2,8 @@
 
 A :class:`Language` names the Snowball stemmer (PyStemmer), the stop-word list (scikit-learn's
 for English, as before; ``stopwordsiso`` for the rest), how words are found (Unicode words;
-Chinese by ``rjieba``; Japanese by overlapping character pairs, there being no segmenter in the
-package's dependencies), and the words that make a sentence lean on the one before it
+Chinese by ``rjieba``; Japanese by MeCab and UniDic, the ``cjk`` extra, else by overlapping
+character pairs), and the words that make a sentence lean on the one before it
 (pronouns and connectives: "Er", "Sie", "Aber", "Il", "Elle", "Mais", ...). Sentences are
 segmented by :mod:`summarize.text.segment`: our rules for English, sentencex (Wikimedia) with
 repairs for the others.
@@ -27,7 +27,7 @@ class Language:
     code: str  # ISO 639-1
     name: str  # English name, also the Snowball algorithm's when there is one
     stemmer: str | None
-    words: str = "unicode"  # "unicode", "chinese" (rjieba) or "characters" (Japanese)
+    words: str = "unicode"  # "unicode", "chinese" (rjieba) or "japanese" (MeCab)
     referring: frozenset[str] = field(default_factory=frozenset)  # lower-case first words
     connectives: frozenset[str] = field(default_factory=frozenset)
     supported: bool = True
@@ -93,7 +93,7 @@ LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
     Language("zh", "chinese", None, words="chinese",
              referring=_set("他 她 它 他们 她们 这 这些 那 那些 此"),
              connectives=_set("但 但是 而 而且 并且 此外 因此 所以 然而 不过 同时")),
-    Language("ja", "japanese", None, words="characters",
+    Language("ja", "japanese", None, words="japanese",
              referring=_set("彼 彼女 これ それ あれ この その あの"),
              connectives=_set("しかし でも また さらに そして だが ただし なお")),
 )}

@@ -30,22 +30,27 @@ development data's 48,174 paragraphs that changes 13, most of them wire trailers
 Other languages: :mod:`summarize.text.other_sentences` (sentencex, then repairs).
 
 Words: a regular expression for Unicode tokens (Chinese by rjieba, jieba's dictionary
-segmentation; Japanese, which no dependency segments, by overlapping pairs of characters),
+segmentation; Japanese by MeCab with UniDic's small dictionary, the ``cjk`` extra, else by
+overlapping pairs of characters),
 Snowball stemming (the ``snowballstemmer`` package, no data files) and each language's stop
 words (scikit-learn's English list; stopwordsiso's for the others).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from summarize.lazy import defer_unused
 from summarize.text.languages import language as language_of
 from summarize.text.languages import stop_words as stop_words_of
 from summarize.text.other_sentences import other_sentences
+
+log = logging.getLogger(__name__)
 
 K = TypeVar("K")  # a Memo's arguments and values
 V = TypeVar("V")
@@ -231,11 +236,32 @@ def words(text: str, language: str = "en") -> list[str]:
         import rjieba
 
         return [token for token in rjieba.cut(text) if _WORD.fullmatch(token)]
+    tagger = japanese_tagger()
+    if tagger is not None:  # MeCab reads a C string: a NUL would end the text
+        return [token for token in tagger.parse(text.replace("\0", " ")).split()
+                if _WORD.fullmatch(token)]
     pairs: list[str] = []
     for run in _WORD.findall(text):
         pairs.extend([run] if len(run) < 3 or run.isascii() else
                      [run[i:i + 2] for i in range(len(run) - 1)])
     return pairs
+
+
+@lru_cache(maxsize=1)
+def japanese_tagger() -> Any:
+    """MeCab (fugashi) with UniDic's small dictionary (unidic-lite), splitting text into
+    words separated by spaces; None when the ``cjk`` extra is not installed, with a warning:
+    Japanese words are then overlapping character pairs."""
+    try:
+        import fugashi
+        import unidic_lite
+    except ImportError:
+        log.warning("Japanese words are read as pairs of characters: install summarize[cjk] "
+                    "(fugashi, unidic-lite) for UniDic's words")
+        return None
+    folder = Path(unidic_lite.DICDIR)
+    # this dictionary and its own settings, whatever MeCab configuration the machine has
+    return fugashi.GenericTagger(f'-d "{folder}" -r "{folder / "mecabrc"}" -Owakati')
 
 
 def count_words(text: str, language: str = "en") -> int:

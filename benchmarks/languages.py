@@ -16,7 +16,9 @@ file name's prefix. Printed, and written as Markdown to ``--out``:
   (``summarize.text.segment``), syntok, pysbd (where it has the language) and ICU's sentence
   break iterator (PyICU).
 - **Language identification** (``summarize.text.detect``) on the treebank's sentences of five
-  words or more, on their first five words, and on paragraphs of three sentences or more (an
+  words or more, on their first five words as written (a contraction such as "da" or "can't"
+  one word, as the treebank's surface tokens give it, not its syntactic words "de a", "ca
+  n't"), and on paragraphs of three sentences or more (an
   article gives more): accuracy, and microseconds per call; and the model's loading time.
 - **Chinese and Japanese words**: F1 of our word spans against the treebank's tokens
   (punctuation aside, as our words leave it out).
@@ -52,22 +54,32 @@ IDENTIFIED = 400  # sentences per language for language identification
 class Sentence:
     text: str
     tokens: list[tuple[str, str]] = field(default_factory=list)  # (form, universal POS)
+    # as written: a contraction one token ("da", "can't"), with whether a space follows it
+    surface: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
 def read_conllu(path: Path) -> list[list[Sentence]]:
     """The treebank's paragraphs, each a list of its sentences."""
     paragraphs: list[list[Sentence]] = [[]]
     current: Sentence | None = None
+    within = 0  # the last word of the contraction being read
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith(("# newdoc", "# newpar")) and paragraphs[-1]:
             paragraphs.append([])
         elif line.startswith("# text ="):
             current = Sentence(_plain(line.split("=", 1)[1].strip()))
             paragraphs[-1].append(current)
+            within = 0
         elif line and not line.startswith("#") and current is not None:
             columns = line.split("\t")
+            spaced = "SpaceAfter=No" not in columns[9]
             if columns[0].isdigit():
                 current.tokens.append((columns[1], columns[3]))
+                if int(columns[0]) > within:
+                    current.surface.append((columns[1], columns[3], spaced))
+            elif "-" in columns[0]:  # a contraction's surface form, its words on the next lines
+                within = int(columns[0].split("-")[1])
+                current.surface.append((columns[1], "", spaced))
     if sum(len(p) for p in paragraphs) < 2 * len(paragraphs):  # a document a sentence
         paragraphs = [[s for p in paragraphs for s in p]]
     runs: list[list[Sentence]] = []
@@ -198,8 +210,15 @@ def _load_time() -> float:
 
 
 def _first_words(sentence: Sentence, code: str) -> str:
-    forms = [form for form, tag in sentence.tokens if tag != "PUNCT"][:5]
-    return _join(forms, code)
+    """The sentence as written up to its fifth word (a contraction such as "da" or "can't"
+    is one word, as a reader sees it; punctuation between the words kept)."""
+    text, count = "", 0
+    for form, tag, spaced in sentence.surface:
+        text += form + (" " if spaced and code not in NO_SPACE else "")
+        count += tag != "PUNCT"
+        if count == 5:
+            break
+    return text.strip()
 
 
 def word_f1(paragraphs: list[list[Sentence]], code: str) -> float:

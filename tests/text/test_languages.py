@@ -122,6 +122,30 @@ def test_neighbouring_languages_settled_by_their_letters_and_words(text: str, co
     assert detect(text) == code
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("站牌上标示着浪漫", "zh"),  # too few characters the model knows: it answers English
+    ("抗議デモの継続を", "ja"),
+    ("Коли наступатимуть холоди", "uk"),  # no letter only one of them writes: the words
+    ("Когда он пришел домой, было поздно", "ru"),
+    ("Oud-testamenticus Sterry begon de recordpoging", "nl"),  # the model: English
+    ("Ondertussen is het debat in de Kamer begonnen", "nl"),  # not English for "is", "in"
+])
+def test_short_texts_settled_by_their_script_and_words(text: str, code: str) -> None:
+    assert detect(text) == code
+
+
+def test_an_unsure_answer_we_cannot_analyse_gives_way_to_a_near_one_we_can() -> None:
+    from summarize.text.detect import _analysed
+
+    assert _analysed([("gl", 0.40), ("pt", 0.30), ("es", 0.20)]) == "pt"
+    assert _analysed([("sl", 0.45), ("ro", 0.30), ("cs", 0.05)]) == "cs"  # 0.05 >= 0.1 * 0.45
+    assert _analysed([("sl", 0.45), ("cs", 0.04)]) == "sl"  # too far below
+    assert _analysed([("ca", 0.90), ("es", 0.09)]) == "ca"  # sure of Catalan: it stays
+    assert _analysed([("hr", 0.34), ("cs", 0.25)]) == "cs"
+    assert detect("El Govern ha anunciat avui noves mesures per combatre la inflació, segons "
+                  "ha informat el conseller.") == "ca"  # a language we do not analyse, and sure
+
+
 def test_a_declared_language_is_a_hint_never_the_only_evidence() -> None:
     german = "Die Regierung hat am Montag neue Maßnahmen gegen die Inflation beschlossen."
     assert detect(german, hint="en-GB") == "de"  # the text is plainly German

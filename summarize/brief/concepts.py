@@ -25,7 +25,7 @@ import numpy as np
 from summarize.lazy import defer_unused
 from summarize.model import Corpus
 from summarize.text.languages import language as language_of
-from summarize.text.languages import stop_words
+from summarize.text.languages import stemmer, stop_words
 from summarize.text.segment import words
 
 Concept = tuple[str, str]
@@ -52,11 +52,9 @@ def stems(language: str) -> Stemmer:
     """A function from a lower-case word to its stem and whether it is a stop word (or too
     short to carry meaning); None for a token that is only punctuation. Cached per word."""
     defer_unused()
-    from snowballstemmer import stemmer
-
     spoken = language_of(language)
     stops = stop_words(spoken.code)
-    stem_word = stemmer(spoken.stemmer).stemWord if spoken.stemmer else str
+    stem_word = stemmer(spoken.stemmer) if spoken.stemmer else str
     short = 2 if spoken.words == "unicode" else 1  # a Chinese word may be one character
     analysed: dict[str, tuple[str, bool] | None] = {}
 

@@ -80,12 +80,11 @@ _ASCII_RUN = re.compile(r"[a-z0-9]+")
 
 @lru_cache(maxsize=16)
 def _stemmer(language: str) -> Callable[[str], str]:
-    from snowballstemmer import stemmer
-
     from summarize.text.languages import language as language_of
+    from summarize.text.languages import stemmer
 
     algorithm = language_of(language).stemmer
-    return stemmer(algorithm).stemWord if algorithm else str
+    return stemmer(algorithm) if algorithm else str
 
 
 def _ngrams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:

@@ -47,6 +47,7 @@ from typing import Any, TypeVar
 
 from summarize.lazy import defer_unused
 from summarize.text.languages import language as language_of
+from summarize.text.languages import stemmer
 from summarize.text.languages import stop_words as stop_words_of
 from summarize.text.other_sentences import other_sentences
 
@@ -319,11 +320,9 @@ def word_analyzer(language: str, *, stem: bool, stop_words: bool
                   ) -> Callable[[list[str]], tuple[str, ...]]:
     """:func:`analyzer` from the lower-cased words of a text, for a caller that has them."""
     defer_unused()
-    from snowballstemmer import stemmer
-
     spoken = language_of(language)
     stops = stop_words_of(spoken.code) if stop_words else frozenset()
-    stem_word = stemmer(spoken.stemmer).stemWord if stem and spoken.stemmer else str
+    stem_word = stemmer(spoken.stemmer) if stem and spoken.stemmer else str
 
     def term(token: str) -> str | None:
         word = token.replace("'s", "").strip("'.")

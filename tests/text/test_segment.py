@@ -1,5 +1,7 @@
+import sys
 import time
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -75,3 +77,30 @@ def test_a_lower_case_sentence_after_a_long_word_in_web_text() -> None:
         "Officials in Sacramento, Calif. said so."]
     assert split_sentences("He scored late... and the crowd erupted.") == [
         "He scored late... and the crowd erupted."]
+
+
+@pytest.mark.parametrize(("algorithm", "module", "words"), [
+    ("english", "english_stemmer", "running ran runs nationalities generously said's"),
+    ("german", "german_stemmer", "Verhandlungen gescheitert Lokführer häuser"),
+    ("russian", "russian_stemmer", "переговоры провалились забастовка"),
+    ("greek", "greek_stemmer", "όταν είτε απεργία κυβέρνηση"),
+])
+def test_the_stemmer_stems_as_snowballs_own_python_code(algorithm: str, module: str,
+                                                         words: str) -> None:
+    import importlib
+
+    from summarize.text.languages import stemmer
+
+    python = importlib.import_module(f"snowballstemmer.{module}")
+    reference = getattr(python, f"{algorithm.capitalize()}Stemmer")()
+    stem = stemmer(algorithm)
+    for word in words.lower().split() * 2:  # again: no cache of its own to give another answer
+        assert stem(word) == reference.stemWord(word)
+
+
+def test_an_algorithm_pystemmer_lacks_falls_back_to_snowballstemmer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.text.languages import stemmer
+
+    monkeypatch.setitem(sys.modules, "Stemmer", None)  # as if PyStemmer were not installed
+    assert stemmer.__wrapped__("english")("running") == "run"

@@ -156,9 +156,11 @@ _GERMAN_WORDS = re.compile(
 _NEAR_DUTCH = frozenset({"en", "de", "nds", "fy", "li", "lb"})
 _CZECH = re.compile(r"[ěřůĚŘŮ]|\b(?:se|jako|nebo|kter[ýáéí]|byl[aoi]?|pro|jsou|jsem|jsme|jste|také|"
                     r"když|jen|mezi|podle|tedy|velmi|roce|teď|jejich|co)\b", re.IGNORECASE)
-_SLOVAK = re.compile(r"[äôľĺŕÄÔĽĹŔ]|\b(?:sa|ako|alebo|ktor[ýáéíou]|bol[aoi]?|pre|sú|som|sme|ste|aj|"
+# Slovak writes "ú" and "ie" inside words ("múru", "niekto"; Czech "ů", "ě"), and "-om"
+_SLOVAK = re.compile(r"[äôľĺŕÄÔĽĹŔ]|(?<=[^\W\d_])(?:ú|ie(?=[^\W\d_]))|"
+                     r"\b(?:sa|ako|alebo|ktor[ýáéíou]|bol[aoi]?|pre|sú|som|sme|ste|aj|"
                      r"nie|ešte|tým|všetci|tiež|keď|len|iba|mal[aoi]?|medzi|teda|teraz|čo|"
-                     r"\w{3,}(?:ov|ia)|\w{2,}(?:ej|ť|iu))\b", re.IGNORECASE)
+                     r"\w{3,}(?:ov|ia)|\w{2,}(?:ej|ť|iu|om))\b", re.IGNORECASE)
 _PORTUGUESE = re.compile(r"[ãõçâêÃÕÇÂÊ]|\b(?:não|em|uma|os|do|da|dos|das|ao|com|foi|pelo|pela|"
                          r"você)\b", re.IGNORECASE)
 _SPANISH = re.compile(r"[ñ¿¡Ñ]|\b(?:el|los|una|y|del|es|con|fue|muy|pero)\b", re.IGNORECASE)
@@ -183,7 +185,8 @@ def _by_letters(sample: str, code: str) -> str:
     """The model's answer, corrected where the letters settle it and the lite model often
     errs: Han characters without kana are Chinese, a good share of kana makes Japanese; Czech
     and Slovak, which it confuses on short texts, by the letters and the common words each
-    alone has ("ě", "ř", "ů", "se", "jako", "který"; "ä", "ô", "ľ", "sa", "ako", "ktorý"),
+    alone has ("ě", "ř", "ů", "se", "jako", "který"; "ä", "ô", "ľ", "ú" and "ie" inside a
+    word, "sa", "ako", "ktorý"),
     also where it answers Polish, Hungarian or another neighbour for a plainly Slovak text;
     Portuguese and Spanish (and Galician) by the letters and common words of each ("ã", "ç",
     "não", "uma"; "ñ", "el", "los", "y"); Ukrainian and Russian by the letters only each

@@ -116,6 +116,9 @@ def test_detect_one_sentence(text: str, code: str) -> None:
     ("Їхати треба рано.", "uk"),  # the model says Macedonian: "ї" is only Ukrainian
     ("同年9月7日", "zh"),  # the model says Japanese; Han characters without kana are Chinese
     ("東京では大雨が続いている。", "ja"),
+    ("Po páde múru začala nová kapitola mesta.", "sk"),  # "ú" inside a word
+    ("Mnohí obyvatelia prišli o domov.", "sk"),  # "ie" inside a word
+    ("Mnozí obyvatelé přišli o domov.", "cs"),
 ])
 def test_neighbouring_languages_settled_by_their_letters_and_words(text: str, code: str
                                                                   ) -> None:

@@ -37,8 +37,9 @@ class LinearModel:
         if features.shape[1] != len(self.features):
             raise ValueError(f"{features.shape[1]} features given, the model has "
                              f"{len(self.features)}")
-        z = ((features - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(
-            self.coef) + self.intercept
+        standard = features - np.asarray(self.mean)  # one copy: at 50,000 sentences 80 MB
+        standard /= np.asarray(self.scale)
+        z = standard @ np.asarray(self.coef) + self.intercept
         result: np.ndarray = 1.0 / (1.0 + np.exp(-z))
         return result
 

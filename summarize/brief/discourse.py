@@ -41,6 +41,7 @@ CONNECTIVES = frozenset({
 })
 _PHRASES = frozenset(p for p in REFERRING | CONNECTIVES if " " in p)
 _LONGEST = max(len(p.split()) for p in _PHRASES)
+_PHRASE_STARTS = frozenset(p.split()[0] for p in _PHRASES)  # "at" of "at the same time"
 _ATTRIBUTION = re.compile(
     r"\b(said|says|say|told|tells|added|adds|according|asked|asks|stated|states|explained|"
     r"noted|notes|wrote|writes|declared|insisted|argued|recalled|warned|announced)\b",
@@ -65,7 +66,8 @@ def leans_on_previous(text: str, language: str = "en") -> bool:
         return False
     if tokens[0] in REFERRING or tokens[0] in CONNECTIVES:
         return True
-    return any(" ".join(tokens[:k]) in _PHRASES for k in range(2, _LONGEST + 1))
+    return tokens[0] in _PHRASE_STARTS and any(
+        " ".join(tokens[:k]) in _PHRASES for k in range(2, _LONGEST + 1))
 
 
 def _attributed_quote(text: str) -> bool:

@@ -42,7 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarize.text.detect import detect
 from summarize.text.languages import language
-from summarize.text.segment import split_sentences, words
+from summarize.text.segment import split_sentences
+from summarize.text.tokens import words
 
 RUN = 6  # sentences to a paragraph where the treebank marks none
 NO_SPACE = frozenset({"zh", "ja"})

@@ -25,7 +25,7 @@ import numpy as np
 
 from summarize.brief.concepts import Concept, Stemmer, pairs_of, stems
 from summarize.model import Corpus
-from summarize.text.segment import Memo, words
+from summarize.text.tokens import Memo, words
 
 BASE = ("article_share", "article_log", "first_share", "lead_share", "headline_share",
         "first_position", "occurrences_log", "stop_word", "digit", "capitalised",

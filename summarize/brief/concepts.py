@@ -26,7 +26,7 @@ from summarize.lazy import defer_unused
 from summarize.model import Corpus
 from summarize.text.languages import language as language_of
 from summarize.text.languages import stemmer, stop_words
-from summarize.text.segment import words
+from summarize.text.tokens import words
 
 Concept = tuple[str, str]
 

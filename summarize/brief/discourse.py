@@ -20,7 +20,7 @@ import numpy as np
 
 from summarize.model import Corpus, Sentence
 from summarize.text.languages import language as language_of
-from summarize.text.segment import words
+from summarize.text.tokens import words
 
 # First words that refer back: personal and demonstrative pronouns and determiners.
 REFERRING = frozenset({

@@ -19,7 +19,7 @@ import numpy as np
 from summarize.config import FeatureConfig
 from summarize.lazy import defer_unused
 from summarize.model import Corpus
-from summarize.text.segment import Memo
+from summarize.text.tokens import Memo
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix

@@ -43,7 +43,7 @@ import numpy as np
 
 from summarize.config import StoryConfig
 from summarize.model import Article
-from summarize.text.segment import analyzer
+from summarize.text.tokens import analyzer
 
 MIN_FOR_CUT = 20
 # Above this many articles, stories are found one connected component at a time

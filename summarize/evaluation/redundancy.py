@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from summarize.text.segment import analyzer, split_sentences
+from summarize.text.segment import split_sentences
+from summarize.text.tokens import analyzer
 
 
 def repeated_bigrams(text: str, *, limit: int | None = None, language: str = "english"

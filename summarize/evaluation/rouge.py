@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from summarize.text.segment import MARKS
+from summarize.text.tokens import MARKS
 
 MEASURES = ("rouge1", "rouge2", "rougeL")
 Tokenize = Callable[[str, "int | None"], list[str]]  # text, word limit -> tokens

@@ -13,14 +13,8 @@ from collections.abc import Sequence
 from summarize.config import FeatureConfig
 from summarize.model import Article, Corpus, Occurrence, Sentence
 from summarize.text.detect import resolve
-from summarize.text.segment import (
-    analyzer,
-    count_words,
-    split_sentences,
-    unicode_words,
-    word_analyzer,
-    words,
-)
+from summarize.text.segment import split_sentences
+from summarize.text.tokens import analyzer, count_words, unicode_words, word_analyzer, words
 
 
 def sentence_key(text: str) -> str:

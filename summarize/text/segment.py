@@ -29,32 +29,17 @@ development data's 48,174 paragraphs that changes 13, most of them wire trailers
 
 Other languages: :mod:`summarize.text.other_sentences` (sentencex, then repairs).
 
-Words: a regular expression for Unicode tokens (Chinese by rjieba, jieba's dictionary
-segmentation, on simplified characters by OpenCC; Japanese by MeCab with UniDic's small
-dictionary, the ``cjk`` extra, else by overlapping pairs of characters),
-Snowball stemming (the ``snowballstemmer`` package, no data files) and each language's stop
-words (scikit-learn's English list; stopwordsiso's for the others).
+Words, word counts and terms: :mod:`summarize.text.tokens`.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, TypeVar
 
-from summarize.lazy import defer_unused
 from summarize.text.languages import language as language_of
-from summarize.text.languages import stemmer
-from summarize.text.languages import stop_words as stop_words_of
 from summarize.text.other_sentences import other_sentences
-
-log = logging.getLogger(__name__)
-
-K = TypeVar("K")  # a Memo's arguments and values
-V = TypeVar("V")
 
 TITLES = frozenset({
     "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Gen", "Gov", "Hon", "Insp",
@@ -80,15 +65,6 @@ _CLEAR_END = re.compile(r"(?<![\w.'\u2019-])([A-Za-z][a-z]+(?:['\u2019-][A-Za-z]
 # A token, its full stop, white space and the next word: "Gen. Martin", "U.S. officials".
 _ABBREVIATED = re.compile(r"[\"'`(\[\u2018\u201c]*(?P<before>[A-Za-z][A-Za-z.]*?)(?P<stop>\.)"
                           r"\s+(?P<word>[A-Z][A-Za-z'\u2019-]*)")
-# Combining marks, which Python's \w leaves out: Devanagari and the other Indic scripts write
-# most vowels with them (without, Hindi "किया" came out as the words "क" and "य"), Arabic and
-# Hebrew their optional vowels; the Indic blocks' dandas (U+0964, U+0965) are punctuation
-MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
-         "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8"
-         "\u06ea-\u06ed\u0900-\u0963\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e")
-_WORD = re.compile(f"[\\w{MARKS}]+(?:[-'.][\\w{MARKS}]+)*")
-# A whitespace-separated token with a letter or digit in it ([^\W_] is exactly str.isalnum).
-_COUNTED = re.compile(r"\S*[^\W_]\S*")
 # syntok walks its input token by token; feeding it bounded pieces keeps memory flat on a
 # pathological multi-megabyte line. Pieces are cut at whitespace.
 _PIECE = 20_000
@@ -225,122 +201,3 @@ def _pieces(text: str) -> Iterator[str]:
 def _ends_with_title(sentence: str) -> bool:
     match = _TITLE_END.search(sentence)
     return bool(match and match.group(1) in TITLES)
-
-
-def words(text: str, language: str = "en") -> list[str]:
-    """The word tokens of ``text``: letters and digits, with inner hyphens, apostrophes, dots
-    (Chinese and Japanese: see the module's docstring)."""
-    kind = language_of(language).words if language != "en" else "unicode"
-    if kind == "unicode":
-        return _WORD.findall(text)
-    if kind == "chinese":
-        return _chinese_words(text)
-    tagger = japanese_tagger()
-    if tagger is not None:  # MeCab reads a C string: a NUL would end the text
-        return [token for token in tagger.parse(text.replace("\0", " ")).split()
-                if _WORD.fullmatch(token)]
-    pairs: list[str] = []
-    for run in _WORD.findall(text):
-        pairs.extend([run] if len(run) < 3 or run.isascii() else
-                     [run[i:i + 2] for i in range(len(run) - 1)])
-    return pairs
-
-
-def _chinese_words(text: str) -> list[str]:
-    """rjieba's words, found in the text's simplified characters (jieba's dictionary is of
-    simplified words: traditional text came apart at "國的", word F1 0.70 against UD's
-    traditional treebank, 0.76 so) and given back as written."""
-    import rjieba
-
-    simple = _simplified()(text)
-    if len(simple) != len(text):  # a conversion of whole phrases: read the text as written
-        simple = text
-    found, end = [], 0
-    for token in rjieba.cut(simple):
-        start = simple.find(token, end)
-        end = start + len(token)
-        if _WORD.fullmatch(token):
-            found.append(text[start:end])
-    return found
-
-
-@lru_cache(maxsize=1)
-def _simplified() -> Callable[[str], str]:
-    """OpenCC's conversion of traditional Chinese characters to simplified ones."""
-    import opencc
-
-    converted: Callable[[str], str] = opencc.OpenCC("t2s").convert
-    return converted
-
-
-@lru_cache(maxsize=1)
-def japanese_tagger() -> Any:
-    """MeCab (fugashi) with UniDic's small dictionary (unidic-lite), splitting text into
-    words separated by spaces; None when the ``cjk`` extra is not installed, with a warning:
-    Japanese words are then overlapping character pairs."""
-    try:
-        import fugashi
-        import unidic_lite
-    except ImportError:
-        log.warning("Japanese words are read as pairs of characters: install summarize[cjk] "
-                    "(fugashi, unidic-lite) for UniDic's words")
-        return None
-    folder = Path(unidic_lite.DICDIR)
-    # this dictionary and its own settings, whatever MeCab configuration the machine has
-    return fugashi.GenericTagger(f'-d "{folder}" -r "{folder / "mecabrc"}" -Owakati')
-
-
-def count_words(text: str, language: str = "en") -> int:
-    """Words as a reader counts them: whitespace-separated tokens with a letter or digit; in
-    Chinese and Japanese, which put no spaces between words, the words of :func:`words`."""
-    if language != "en" and language_of(language).words != "unicode":
-        return len(words(text, language))
-    return len(_COUNTED.findall(text))
-
-
-@lru_cache(maxsize=16)
-def analyzer(language: str, *, stem: bool, stop_words: bool) -> Callable[[str], tuple[str, ...]]:
-    """A function from text to its terms: lower-cased words, stop words out, stemmed (in
-    ``language``, a code or a name; no stemming where Snowball has no algorithm)."""
-    analyse_words = word_analyzer(language, stem=stem, stop_words=stop_words)
-    if unicode_words(language):
-        return lambda text: analyse_words(_WORD.findall(text.lower()))
-    code = language_of(language).code
-    return lambda text: analyse_words(words(text.lower(), code))
-
-
-def unicode_words(language: str) -> bool:
-    """Whether ``language``'s words are :func:`words`' Unicode tokens (no dictionary, no
-    character pairs): then lower-casing ASCII text and tokenising commute."""
-    return language_of(language).words == "unicode"
-
-
-@lru_cache(maxsize=16)
-def word_analyzer(language: str, *, stem: bool, stop_words: bool
-                  ) -> Callable[[list[str]], tuple[str, ...]]:
-    """:func:`analyzer` from the lower-cased words of a text, for a caller that has them."""
-    defer_unused()
-    spoken = language_of(language)
-    stops = stop_words_of(spoken.code) if stop_words else frozenset()
-    stem_word = stemmer(spoken.stemmer) if stem and spoken.stemmer else str
-
-    def term(token: str) -> str | None:
-        word = token.replace("'s", "").strip("'.")
-        keep = len(word) > 1 and word not in stops and not word.isdigit()
-        return (stem_word(word) or None) if keep else None
-
-    term_of = Memo(term).__getitem__  # token -> its term (None: dropped); news reuses words
-    return lambda tokens: tuple(filter(None, map(term_of, tokens)))
-
-
-class Memo(dict[K, V]):
-    """A function's results by argument, computed on first lookup: looking many words up at
-    once (``map(memo.__getitem__, words)``) stays in C for every word seen before."""
-
-    def __init__(self, compute: Callable[[K], V]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, key: K) -> V:
-        value = self[key] = self._compute(key)
-        return value

@@ -18,7 +18,8 @@ from summarize.cli import app
 from summarize.config import Config
 from summarize.text.detect import detect
 from summarize.text.languages import language
-from summarize.text.segment import count_words, split_sentences, words
+from summarize.text.segment import split_sentences
+from summarize.text.tokens import count_words, words
 from tests.webserver import FLOOD
 
 runner = CliRunner()
@@ -216,13 +217,13 @@ def test_traditional_chinese_is_segmented_as_its_simplified_characters_and_kept_
 
 def test_japanese_without_the_cjk_extra_is_read_as_character_pairs(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    from summarize.text import segment
+    from summarize.text import tokens
 
     monkeypatch.setitem(sys.modules, "fugashi", None)  # as if not installed
     with caplog.at_level("WARNING", logger="summarize"):
-        assert segment.japanese_tagger.__wrapped__() is None
+        assert tokens.japanese_tagger.__wrapped__() is None
     assert "install summarize[cjk]" in caplog.text
-    monkeypatch.setattr(segment, "japanese_tagger", lambda: None)
+    monkeypatch.setattr(tokens, "japanese_tagger", lambda: None)
     assert words("東京で大雨", "ja") == ["東京", "京で", "で大", "大雨"]
 
 

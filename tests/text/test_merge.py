@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 from summarize.config import Config
 from summarize.inputs.files import read_articles
 from summarize.text.merge import merge, sentence_key
-from summarize.text.segment import analyzer, word_analyzer
+from summarize.text.tokens import analyzer, word_analyzer
 from tests.conftest import SEEDS, make_corpus
 
 

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks.segmenters import accuracy, load_gold, naive
-from summarize.text.segment import analyzer, count_words, split_sentences
+from summarize.text.segment import split_sentences
+from summarize.text.tokens import analyzer, count_words
 
 
 def test_gold_set_is_fully_segmented() -> None:
@@ -60,7 +61,7 @@ def test_count_words_ignores_punctuation_tokens() -> None:
 
 def test_words_keep_their_combining_vowel_signs() -> None:
     # Python's \w leaves out combining marks: Hindi "किया" came out as "क" and "य"
-    from summarize.text.segment import words
+    from summarize.text.tokens import words
 
     assert words("सरकार ने काम किया। Die Übernahme") == [
         "सरकार", "ने", "काम", "किया", "Die", "Übernahme"]

@@ -2,7 +2,7 @@
 
 sumy normally parses text itself with NLTK's punkt model, which would have to be downloaded; we
 hand it a document built from the merged corpus instead: one paragraph per source paragraph,
-article headlines as headings, words from :func:`summarize.text.segment.words`, Snowball stemming.
+article headlines as headings, words from :func:`summarize.text.tokens.words`, Snowball stemming.
 Two fixes to sumy's model: its ``Sentence`` compares and hashes by text, so ours carries the
 integer id and is identified by it; and each summariser's ratings are captured at the point
 where sumy would sort them (``_get_best_sentences``), giving one score per sentence instead of
@@ -23,7 +23,7 @@ from summarize.brief.vectors import Features
 from summarize.model import Corpus
 from summarize.text.languages import language as language_of
 from summarize.text.languages import stop_words as stop_words_of
-from summarize.text.segment import words
+from summarize.text.tokens import words
 
 # our algorithm name -> (sumy module, class name)
 SUMY_CLASSES = {

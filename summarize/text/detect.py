@@ -131,27 +131,34 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")
-_UKRAINIAN_WORDS = re.compile(
-    r"\b(?:як|що|шо|це|та|який|яка|яке|які|але|від|він|вона|воно|вони|було|була|були|коли|із|"
-    r"зі|ще|тому|треба|через|після|також|щоб|цей|ця|ці|або|бо|нам|вам|їх|його|її|ми|ви|є|"
-    r"дуже|тут|там|тепер|де|чи|мене|тебе|себе|свого|своїх|наш|ваш)\b", re.IGNORECASE)
-_RUSSIAN_WORDS = re.compile(
-    r"\b(?:что|это|как|он|она|оно|они|был|была|были|было|когда|если|уже|только|еще|его|её|ее|"
-    r"но|или|чтобы|этот|эта|эти|тоже|также|очень|здесь|теперь|где|ли|меня|тебя|себя|своего|"
-    r"наш|ваш|мы|вы|нет|да|при|для|после|через|который|которая|которые)\b", re.IGNORECASE)
+
+
+def _any_word(listed: str) -> re.Pattern[str]:
+    """A pattern of any of the space-separated words, each as a whole word, in any case."""
+    return re.compile(rf"\b(?:{'|'.join(listed.split())})\b", re.IGNORECASE)
+
+
+_UKRAINIAN_WORDS = _any_word(
+    "як що шо це та який яка яке які але від він вона воно вони було була були коли із зі ще "
+    "тому треба через після також щоб цей ця ці або бо нам вам їх його її ми ви є дуже тут там "
+    "тепер де чи мене тебе себе свого своїх наш ваш")
+_RUSSIAN_WORDS = _any_word(
+    "что это как он она оно они был была были было когда если уже только еще его её ее но или "
+    "чтобы этот эта эти тоже также очень здесь теперь где ли меня тебя себя своего наш ваш мы "
+    "вы нет да при для после через который которая которые")
 # Dutch words that English and German do not write, and the commonest words of those two
-_DUTCH = re.compile(r"\b(?:het|een|zijn|niet|voor|met|dat|er|ook|naar|bij|uit|wordt|werd|heeft|"
-                    r"hebben|zo|maar|nog|worden|deze|dit|wat|wij|ze|zij|hij|te|aan|door|tot|kan|"
-                    r"moet|zal|geen|meer|veel|onder|tegen|wel|hun|haar|ons|mijn|van|de|en)\b",
-                    re.IGNORECASE)
-_ENGLISH_WORDS = re.compile(
-    r"\b(?:the|of|and|to|a|is|that|for|on|with|was|as|by|at|from|he|it|his|an|be|are|have|has|"
-    r"were|its|their|they|but|not|this|which|will|who|had|been|would|you|we|i|my|our|your|she|"
-    r"her|him|them)\b", re.IGNORECASE)
-_GERMAN_WORDS = re.compile(
-    r"\b(?:der|die|das|und|ist|nicht|ein|eine|einen|dem|den|des|zu|mit|sich|auf|für|im|auch|es|"
-    r"an|als|nach|wird|bei|aus|sie|wir|ich|er|von|vom|zum|zur|sind|war|hat|haben|noch|nur|wie|"
-    r"oder|aber|dass|über)\b", re.IGNORECASE)
+_DUTCH = _any_word(
+    "het een zijn niet voor met dat er ook naar bij uit wordt werd heeft hebben zo maar nog "
+    "worden deze dit wat wij ze zij hij te aan door tot kan moet zal geen meer veel onder tegen "
+    "wel hun haar ons mijn van de en")
+_ENGLISH_WORDS = _any_word(
+    "the of and to a is that for on with was as by at from he it his an be are have has were "
+    "its their they but not this which will who had been would you we i my our your she her "
+    "him them")
+_GERMAN_WORDS = _any_word(
+    "der die das und ist nicht ein eine einen dem den des zu mit sich auf für im auch es an als "
+    "nach wird bei aus sie wir ich er von vom zum zur sind war hat haben noch nur wie oder aber "
+    "dass über")
 # What the lite model answers for short Dutch text
 _NEAR_DUTCH = frozenset({"en", "de", "nds", "fy", "li", "lb"})
 _CZECH = re.compile(r"[ěřůĚŘŮ]|\b(?:se|jako|nebo|kter[ýáéí]|byl[aoi]?|pro|jsou|jsem|jsme|jste|také|"

@@ -261,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
              "| language | treebank | boundaries | ours | syntok | pysbd | ICU |",
              "|---|---|---:|---:|---:|---:|---:|"]
     identified = ["", "### Language identification", "",
+                  f"Each treebank's first {IDENTIFIED} sentences of five words or more; five "
+                  "words: the sentence as written up to its fifth word (a contraction such as "
+                  "\"da\" or \"can't\" one word); paragraph: three sentences or more.", "",
                   "| language | treebank | sentences | accuracy, sentence | accuracy, five words | "
                   "accuracy, paragraph | µs per call (five words) |",
                   "|---|---|---:|---:|---:|---:|---:|"]

@@ -44,6 +44,17 @@ def words(text: str, language: str = "en") -> list[str]:
     kind = language_of(language).words if language != "en" else "unicode"
     if kind == "unicode":
         return _WORD.findall(text)
+    try:
+        return _dictionary_words(text, kind)
+    except UnicodeEncodeError:  # a lone surrogate, which the segmenters' UTF-8 cannot hold
+        return _dictionary_words(_SURROGATE.sub("\ufffd", text), kind)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dictionary_words(text: str, kind: str) -> list[str]:
+    """Chinese or Japanese words (see :func:`words`)."""
     if kind == "chinese":
         return _chinese_words(text)
     tagger = japanese_tagger()

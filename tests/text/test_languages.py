@@ -231,6 +231,12 @@ def test_a_nul_does_not_end_a_japanese_text() -> None:
     assert words("東京で\0大雨", "ja") == ["東京", "で", "大雨"]
 
 
+@pytest.mark.parametrize("code", ["ja", "zh"])
+def test_a_lone_surrogate_does_not_stop_the_segmenters(code: str) -> None:
+    # the segmenters read UTF-8, which cannot hold one (UnicodeEncodeError before)
+    assert "大雨" in words("東京\ud800大雨", code)
+
+
 @pytest.mark.parametrize(("text", "leans"), [
     ("しかし、県は避難所を開設した。", True),
     ("でも、台風の進路はまだ分からない。", True),  # two of the dictionary's words

@@ -43,6 +43,7 @@ ENGLISH_SHARE = 0.25  # of an article's first 300 words, among _ENGLISH: plainly
 ENGLISH_MIN_WORDS = 15  # the fewest words that show it ("... is het debat in de ..." would)
 SURE = 0.5  # the model's score under which a declared language is believed instead
 NEAR = 0.1  # an analysed language's share of an unsure answer's score that is taken instead
+CLOSE = 0.5  # and of a surer one's
 RANKED = 10  # answers of the model weighed
 _SAMPLE = 2_000  # characters of an article the model reads
 
@@ -98,14 +99,16 @@ def _ranked(text: str, k: int = RANKED) -> list[tuple[str, float]]:
 
 
 def _analysed(ranked: list[tuple[str, float]]) -> str:
-    """The model's answer; when it is unsure and that answer is a language we do not analyse,
-    the likeliest one we do that it rates at least :data:`NEAR` times as high (Galician,
-    Catalan, Slovene and the like are what it says for many short Portuguese, Spanish, Czech
-    or Slovak texts)."""
+    """The model's answer; when that is a language we do not analyse, the likeliest one we do
+    that it rates at least :data:`NEAR` times as high if it is unsure (under :data:`SURE`),
+    :data:`CLOSE` times if it is surer (Galician, Catalan, Slovene and the like are what it
+    says for many short Portuguese, Spanish, Czech or Slovak texts; of a Catalan article it is
+    sure, and the article stays Catalan)."""
     code, score = ranked[0]
-    if code in LANGUAGES or score >= SURE:
+    if code in LANGUAGES:
         return code
-    return next((c for c, p in ranked[1:] if c in LANGUAGES and p >= NEAR * score), code)
+    near = NEAR if score < SURE else CLOSE
+    return next((c for c, p in ranked[1:] if c in LANGUAGES and p >= near * score), code)
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +181,7 @@ _RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
 # What the lite model answers for short Ukrainian text, and for short Slovak text
 _NEAR_UKRAINIAN = frozenset({"uk", "ru", "bg", "mk", "be", "sr"})
 _NEAR_SLOVAK = frozenset({"cs", "sk", "pl", "hu", "hr", "sl", "ca"})
+_WEST_SLAVIC = re.compile("[čšžťďňľĺŕäýČŠŽŤĎŇĽĹŔÄÝ]")
 
 
 def _by_script(sample: str) -> str | None:
@@ -228,7 +232,9 @@ def _by_letters(sample: str, code: str) -> str:
         czech, slovak = len(_CZECH.findall(sample)), len(_SLOVAK.findall(sample))
         if code in ("cs", "sk"):
             return "cs" if czech > slovak else "sk" if slovak > czech else code
-        return "sk" if slovak > czech + 1 else code
+        # a neighbour's answer turns Slovak only with letters no Romance language writes
+        # ("Rússia ... Bósnia", Portuguese the model took for Catalan, has "-ia" and an "ú")
+        return "sk" if slovak > czech + 1 and _WEST_SLAVIC.search(sample) else code
     return code
 
 

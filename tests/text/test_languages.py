@@ -120,6 +120,7 @@ def test_detect_one_sentence(text: str, code: str) -> None:
     ("Po páde múru začala nová kapitola mesta.", "sk"),  # "ú" inside a word
     ("Mnohí obyvatelia prišli o domov.", "sk"),  # "ie" inside a word
     ("Mnozí obyvatelé přišli o domov.", "cs"),
+    ("A Rússia rejeita o acordo sobre a Bósnia", "pt"),  # Slovak "-ia" and "ú": not Slovak
 ])
 def test_neighbouring_languages_settled_by_their_letters_and_words(text: str, code: str
                                                                   ) -> None:
@@ -145,9 +146,18 @@ def test_an_unsure_answer_we_cannot_analyse_gives_way_to_a_near_one_we_can() -> 
     assert _analysed([("sl", 0.45), ("ro", 0.30), ("cs", 0.05)]) == "cs"  # 0.05 >= 0.1 * 0.45
     assert _analysed([("sl", 0.45), ("cs", 0.04)]) == "sl"  # too far below
     assert _analysed([("ca", 0.90), ("es", 0.09)]) == "ca"  # sure of Catalan: it stays
+    assert _analysed([("ca", 0.52), ("pt", 0.41)]) == "pt"  # surer, but Portuguese is close
     assert _analysed([("hr", 0.34), ("cs", 0.25)]) == "cs"
     assert detect("El Govern ha anunciat avui noves mesures per combatre la inflació, segons "
                   "ha informat el conseller.") == "ca"  # a language we do not analyse, and sure
+
+
+def test_a_neighbours_answer_turns_slovak_only_with_west_slavic_letters() -> None:
+    from summarize.text.detect import _by_letters
+
+    # Portuguese taken for Catalan has Slovak's "-ia" and an "ú", but none of its letters
+    assert _by_letters("Rússia veta documento sobre a Bósnia", "ca") == "ca"
+    assert _by_letters("Mnohí obyvatelia prišli o domov, keď sa voda vyliala", "hu") == "sk"
 
 
 def test_a_declared_language_is_a_hint_never_the_only_evidence() -> None:

@@ -17,10 +17,12 @@ import numpy as np
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-# Bound on the products one block of the similarity graph computes (4 million was the fastest
-# at 50,000 sentences: larger blocks fall out of the processor's caches), and on its rows.
-_GRAPH_WORK = 4_000_000
+# Bound on the products one block of the similarity graph computes, and on its rows: a block's
+# product of 4 million entries (some 50 MB) was memory the process had to map afresh every
+# time, 0.2 s of a 12,000-sentence brief's 0.35 s graph; 1 million stays in the heap's reuse.
+_GRAPH_WORK = 1_000_000
 _GRAPH_ROWS = 4_000
+_STALE = 0.1  # share of the rows left that, once done, are dropped from the postings
 # From this many sentences, the graph multiplies only the pairs that may reach its threshold;
 # a term in more than this share of the sentences is common there.
 _PRUNE_FROM = 5_000
@@ -61,10 +63,12 @@ def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray]
     """The products of the pairs of rows ``i < j`` that share a column, where ``keep(i, j,
     value)`` holds.
 
-    A block of rows starting at ``s`` is multiplied with the postings of rows ``s`` onwards
-    (which shrink block by block): half the product of every pair. Blocks are sized by what
-    their product can hold (each row's columns' postings), so the product of common terms never
-    has to exist whole and a sparse matrix needs few blocks.
+    A block of rows starting at ``s`` is multiplied with the postings of the rows from about
+    ``s`` on: half the product of every pair. The postings drop the rows done once they are
+    :data:`_STALE` of those left (rebuilding them every block cost more than the few pairs
+    computed twice meanwhile, which are left out). Blocks are sized by what their product can
+    hold (each row's columns' postings), so the product of common terms never has to exist
+    whole and a sparse matrix needs few blocks.
     """
     from scipy.sparse import csr_matrix
 
@@ -76,25 +80,27 @@ def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray]
                                  weights=np.diff(postings.indptr)[rows.indices], minlength=n))
     firsts, seconds = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     values = [np.zeros(0)]
-    start = 0
+    start = base = 0  # ``postings`` hold the rows from ``base`` on
     while start < n:
         done = work[start - 1] if start else 0.0
         end = max(start + 1, int(np.searchsorted(work, done + _GRAPH_WORK, "right")))
         end = min(end, start + _GRAPH_ROWS, n)
-        part = rows[start:end] @ postings  # columns: rows from ``start``
+        part = rows[start:end] @ postings  # columns: rows from ``base``
         row = np.repeat(np.arange(start, end), np.diff(part.indptr))
-        col = part.indices + start
+        col = part.indices + base
         chosen = np.flatnonzero((col > row) & keep(row, col, part.data))
         firsts.append(row[chosen])
         seconds.append(col[chosen])
         values.append(part.data[chosen])
-        later = postings.indices >= end - start  # the rows of the next blocks
-        column_of = column_of[later]
-        postings = csr_matrix(
-            (postings.data[later], postings.indices[later] - (end - start),
-             np.concatenate([[0], np.cumsum(np.bincount(column_of,
-                                                        minlength=postings.shape[0]))])),
-            shape=(postings.shape[0], n - end))
+        if end - base >= _STALE * (n - base):  # drop the rows done once they are many
+            later = postings.indices >= end - base  # the rows of the next blocks
+            column_of = column_of[later]
+            postings = csr_matrix(
+                (postings.data[later], postings.indices[later] - (end - base),
+                 np.concatenate([[0], np.cumsum(np.bincount(column_of,
+                                                            minlength=postings.shape[0]))])),
+                shape=(postings.shape[0], n - end))
+            base = end
         start = end
     return np.concatenate(firsts), np.concatenate(seconds), np.concatenate(values)
 

@@ -14,8 +14,18 @@ def test_similarity_graph_drops_weak_edges_and_self_loops() -> None:
     assert np.allclose(graph, [[0, 0.6, 0], [0.6, 0, 0.8], [0, 0.8, 0]])
 
 
+def _graph(rows: csr_matrix, threshold: float, *, work: int, stale: float) -> csr_matrix:
+    saved = module._GRAPH_WORK, module._STALE
+    try:
+        module._GRAPH_WORK, module._STALE = work, stale
+        return similarity_graph(rows, threshold)
+    finally:
+        module._GRAPH_WORK, module._STALE = saved
+
+
+@pytest.mark.parametrize("stale", [0.0, 0.1, 1.0])  # postings rebuilt every block ... never
 @pytest.mark.parametrize("work", [1, 7, 40, 10 ** 9])  # a row a block ... one block
-def test_similarity_graph_is_every_pair_product_in_any_blocks(work: int) -> None:
+def test_similarity_graph_is_every_pair_product_in_any_blocks(work: int, stale: float) -> None:
     # the graph computes each pair once (i < j) in blocks and mirrors it: it must hold
     # exactly the full product's entries at or above the threshold, off the diagonal
     rng = np.random.default_rng(0)
@@ -24,14 +34,15 @@ def test_similarity_graph_is_every_pair_product_in_any_blocks(work: int) -> None
     rows = csr_matrix(dense)
     full = (rows @ rows.T).toarray()
     expected = np.where((full >= 0.2) & ~np.eye(50, dtype=bool), full, 0.0)
-    saved = module._GRAPH_WORK
-    try:
-        module._GRAPH_WORK = work
-        graph = similarity_graph(rows, 0.2)
-    finally:
-        module._GRAPH_WORK = saved
+    graph = _graph(rows, 0.2, work=work, stale=stale)
     assert np.array_equal(graph.toarray(), expected)  # the same values, to the last bit
     assert np.array_equal(graph.toarray(), graph.toarray().T)
+    # and laid out entry for entry as when the postings are rebuilt every block: PageRank
+    # sums each row in that order
+    every = _graph(rows, 0.2, work=work, stale=0.0)
+    for got, want in ((graph.indptr, every.indptr), (graph.indices, every.indices),
+                      (graph.data, every.data)):
+        assert np.array_equal(got, want)
 
 
 @pytest.mark.parametrize("common", [0.0, 0.3, 0.9])  # how much weight the common terms carry

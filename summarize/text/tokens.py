@@ -88,18 +88,25 @@ def _chinese_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _simplified() -> Callable[[str], str]:
-    """OpenCC's conversion of traditional Chinese characters to simplified ones."""
-    import opencc
+    """OpenCC's conversion of traditional Chinese characters to simplified ones; the text as
+    written, with a warning, when OpenCC is missing or cannot load its tables."""
+    try:
+        import opencc
 
-    converted: Callable[[str], str] = opencc.OpenCC("t2s").convert
+        converted: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    except (ImportError, RuntimeError, OSError) as error:
+        log.warning("traditional Chinese is segmented as written: OpenCC is unavailable (%s)",
+                    type(error).__name__)
+        return str
     return converted
 
 
 @lru_cache(maxsize=1)
 def japanese_tagger() -> Any:
     """MeCab (fugashi) with UniDic's small dictionary (unidic-lite), splitting text into
-    words separated by spaces; None when the ``cjk`` extra is not installed, with a warning:
-    Japanese words are then overlapping character pairs."""
+    words separated by spaces; None when the ``cjk`` extra is not installed or MeCab cannot
+    load the dictionary, with a warning: Japanese words are then overlapping character
+    pairs."""
     try:
         import fugashi
         import unidic_lite
@@ -108,8 +115,12 @@ def japanese_tagger() -> Any:
                     "(fugashi, unidic-lite) for UniDic's words")
         return None
     folder = Path(unidic_lite.DICDIR)
-    # this dictionary and its own settings, whatever MeCab configuration the machine has
-    return fugashi.GenericTagger(f'-d "{folder}" -r "{folder / "mecabrc"}" -Owakati')
+    try:  # this dictionary and its own settings, whatever MeCab configuration the machine has
+        return fugashi.GenericTagger(f'-d "{folder}" -r "{folder / "mecabrc"}" -Owakati')
+    except RuntimeError:  # a dictionary missing or damaged
+        log.warning("Japanese words are read as pairs of characters: MeCab could not load "
+                    "UniDic's dictionary from %s (reinstall summarize[cjk])", folder)
+        return None
 
 
 def count_words(text: str, language: str = "en") -> int:

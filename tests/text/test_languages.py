@@ -225,6 +225,16 @@ def test_traditional_chinese_is_segmented_as_its_simplified_characters_and_kept_
         "他們", "支持", "中華人民共和國", "的", "經濟", "發展"]
 
 
+def test_without_opencc_traditional_chinese_is_segmented_as_written(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from summarize.text import tokens
+
+    monkeypatch.setitem(sys.modules, "opencc", None)  # as if not installed
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert tokens._simplified.__wrapped__()("國的") == "國的"
+    assert "segmented as written" in caplog.text
+
+
 def test_japanese_without_the_cjk_extra_is_read_as_character_pairs(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     from summarize.text import tokens
@@ -235,6 +245,19 @@ def test_japanese_without_the_cjk_extra_is_read_as_character_pairs(
     assert "install summarize[cjk]" in caplog.text
     monkeypatch.setattr(tokens, "japanese_tagger", lambda: None)
     assert words("東京で大雨", "ja") == ["東京", "京で", "で大", "大雨"]
+
+
+def test_a_damaged_japanese_dictionary_is_a_warning_and_character_pairs(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    import unidic_lite
+
+    from summarize.text import tokens
+
+    monkeypatch.setattr(unidic_lite, "DICDIR", str(tmp_path / "gone"))
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert tokens.japanese_tagger.__wrapped__() is None
+    assert "could not load UniDic's dictionary" in caplog.text
 
 
 def test_a_nul_does_not_end_a_japanese_text() -> None:

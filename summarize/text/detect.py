@@ -58,10 +58,9 @@ def detect(text: str, hint: str | None = None) -> str:
     if not words:
         return _code(hint) or "en"
     ranked = _ranked(" ".join(sample.split()))
-    code, score = ranked[0]
     code = _by_letters(sample, _by_script(sample) or _analysed(ranked))
     declared = _code(hint)
-    if declared and declared != code and score < SURE:
+    if declared and declared != code and ranked[0][1] < SURE:
         return declared
     return code
 
@@ -149,10 +148,9 @@ _DUTCH = _any_word(
     "het een zijn niet voor met dat er ook naar bij uit wordt werd heeft hebben zo maar nog "
     "worden deze dit wat wij ze zij hij te aan door tot kan moet zal geen meer veel onder tegen "
     "wel hun haar ons mijn van de en")
-_ENGLISH_WORDS = _any_word(
-    "the of and to a is that for on with was as by at from he it his an be are have has were "
-    "its their they but not this which will who had been would you we i my our your she her "
-    "him them")
+# the shortcut's English words but "in", which Dutch and German write too, and the pronouns
+_ENGLISH_WORDS = _any_word(" ".join(sorted(_ENGLISH - {"in"})) +
+                           " you we i my our your she her him them")
 _GERMAN_WORDS = _any_word(
     "der die das und ist nicht ein eine einen dem den des zu mit sich auf für im auch es an als "
     "nach wird bei aus sie wir ich er von vom zum zur sind war hat haben noch nur wie oder aber "

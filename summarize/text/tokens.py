@@ -36,6 +36,7 @@ MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\
 _WORD = re.compile(f"[\\w{MARKS}]+(?:[-'.][\\w{MARKS}]+)*")
 # A whitespace-separated token with a letter or digit in it ([^\W_] is exactly str.isalnum).
 _COUNTED = re.compile(r"\S*[^\W_]\S*")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone one: the segmenters' UTF-8 cannot hold it
 
 
 def words(text: str, language: str = "en") -> list[str]:
@@ -48,9 +49,6 @@ def words(text: str, language: str = "en") -> list[str]:
         return _dictionary_words(text, kind)
     except UnicodeEncodeError:  # a lone surrogate, which the segmenters' UTF-8 cannot hold
         return _dictionary_words(_SURROGATE.sub("\ufffd", text), kind)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _dictionary_words(text: str, kind: str) -> list[str]:

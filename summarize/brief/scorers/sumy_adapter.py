@@ -22,8 +22,9 @@ import numpy as np
 from summarize.brief.vectors import Features
 from summarize.model import Corpus
 from summarize.text.languages import language as language_of
+from summarize.text.languages import stemmer
 from summarize.text.languages import stop_words as stop_words_of
-from summarize.text.tokens import words
+from summarize.text.tokens import Memo, words
 
 # our algorithm name -> (sumy module, class name)
 SUMY_CLASSES = {
@@ -90,14 +91,14 @@ def sumy_summarizer(algorithm: str, language: str, corpus: Corpus, *,
     corpus."""
     import importlib
 
-    from snowballstemmer import stemmer
     from sumy.utils import get_stop_words
 
     if base is None:
         module_name, class_name = SUMY_CLASSES[algorithm]
         base = getattr(importlib.import_module(module_name), class_name)
     spoken = language_of(language)
-    summarizer = base(stemmer(spoken.stemmer).stemWord if spoken.stemmer else str)
+    # sumy stems a word each time it meets it: the stems are kept, as the analysers keep theirs
+    summarizer = base(Memo(stemmer(spoken.stemmer)).__getitem__ if spoken.stemmer else str)
     try:
         stop_words = frozenset(get_stop_words(spoken.name))
     except LookupError:  # sumy has no list for this language: ours

@@ -58,7 +58,8 @@ def detect(text: str, hint: str | None = None) -> str:
     if not words:
         return _code(hint) or "en"
     ranked = _ranked(" ".join(sample.split()))
-    code = _by_letters(sample, _by_script(sample) or _analysed(ranked))
+    code = _by_letters(sample, _by_script(sample) or _portuguese(ranked, sample) or
+                       _analysed(ranked))
     declared = _code(hint)
     if declared and declared != code and ranked[0][1] < SURE:
         return declared
@@ -157,16 +158,24 @@ _GERMAN_WORDS = _any_word(
     "dass über")
 # What the lite model answers for short Dutch text
 _NEAR_DUTCH = frozenset({"en", "de", "nds", "fy", "li", "lb"})
-_CZECH = re.compile(r"[ěřůĚŘŮ]|\b(?:se|jako|nebo|kter[ýáéí]|byl[aoi]?|pro|jsou|jsem|jsme|jste|také|"
-                    r"když|jen|mezi|podle|tedy|velmi|roce|teď|jejich|co)\b", re.IGNORECASE)
-# Slovak writes "ú" and "ie" inside words ("múru", "niekto"; Czech "ů", "ě"), and "-om"
+_CZECH = re.compile(r"[ěřůĚŘŮ]|\b(?:se|jako|nebo|kter[ýáéí]|byl[aoi]?|pro|jsou|jsem|jsme|jste|"
+                    r"také|když|jen|mezi|podle|tedy|velmi|roce|teď|jejich|co|lze|této|těchto|"
+                    r"jinak|abych\w*|protože|proto|první|jenž|jsi)\b", re.IGNORECASE)
+# Slovak writes "ú" and "ie" inside words ("múru", "niekto"; Czech "ů", "ě"), "-om" and "-och"
+# ("názvom", "životopisoch"), and words of its own ("tejto", "nebola", "prvý", "v roku")
 _SLOVAK = re.compile(r"[äôľĺŕÄÔĽĹŔ]|(?<=[^\W\d_])(?:ú|ie(?=[^\W\d_]))|"
                      r"\b(?:sa|ako|alebo|ktor[ýáéíou]|bol[aoi]?|pre|sú|som|sme|ste|aj|"
                      r"nie|ešte|tým|všetci|tiež|keď|len|iba|mal[aoi]?|medzi|teda|teraz|čo|"
-                     r"\w{3,}(?:ov|ia)|\w{2,}(?:ej|ť|iu|om))\b", re.IGNORECASE)
-_PORTUGUESE = re.compile(r"[ãõçâêÃÕÇÂÊ]|\b(?:não|em|uma|os|do|da|dos|das|ao|com|foi|pelo|pela|"
-                         r"você)\b", re.IGNORECASE)
-_SPANISH = re.compile(r"[ñ¿¡Ñ]|\b(?:el|los|una|y|del|es|con|fue|muy|pero)\b", re.IGNORECASE)
+                     r"nebol[aoi]?|tejto|týchto|všetk\w+|prv[ýáé]|dvaja|mnohí|preto|pretože|"
+                     r"v roku|\w{3,}(?:ov|ia)|\w{2,}(?:ej|ť|iu|om|och))\b", re.IGNORECASE)
+_PORTUGUESE = re.compile(r"[ãõçâêôàÃÕÇÂÊÔÀ]|(?-i:\bO\s+\w)|\b(?:não|em|um|uma|os|as|do|da|dos|das|"
+                         r"na|nas|ao|às|com|foi|pelo|pela|pelos|pelas|num|numa|você|é|isso|"
+                         r"neste|nesta|também|mais|seu|sua|ele|ela|muito|já|ter|quando|qual|"
+                         r"quem|agora|onde|outro|outra|outros|outras|ontem|hoje|depois|ainda|"
+                         r"exemplo)\b", re.IGNORECASE)
+_SPANISH = re.compile(r"[ñ¿¡Ñ]|\b(?:el|los|la|las|lo|le|les|un|una|y|del|al|es|ha|con|fue|muy|"
+                      r"pero|más|también|hay|ya|su|sus|cuando|cual|quien|ahora|donde|otro|otra|"
+                      r"otros|otras|ayer|hoy|después|aún|ejemplo|cuenta)\b", re.IGNORECASE)
 _UKRAINIAN = re.compile("[\u0454\u0456\u0457\u0491\u0404\u0406\u0407\u0490]|"
                         "(?<=[\u0430-\u044f\u0454\u0456\u0457])['\u2019]"
                         "(?=[\u0430-\u044f\u0454\u0456\u0457])", re.IGNORECASE)
@@ -175,6 +184,27 @@ _RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
 _NEAR_UKRAINIAN = frozenset({"uk", "ru", "bg", "mk", "be", "sr"})
 _NEAR_SLOVAK = frozenset({"cs", "sk", "pl", "hu", "hr", "sl", "ca"})
 _WEST_SLAVIC = re.compile("[čšžťďňľĺŕäýČŠŽŤĎŇĽĹŔÄÝ]")
+
+
+# Portuguese alone writes these among the languages the model takes short Portuguese for
+# (French writes "ç", "ê", "à"; Italian "da", "do"; English "as", "do")
+_ONLY_PORTUGUESE = re.compile(r"[ãõÃÕ]|(?-i:\bO\s+\w)|\b(?:não|em|um|uma|os|dos|das|na|nas|ao|às|"
+                              r"com|foi|pelo|pela|num|numa|você|é|isso|também|mais|seu|sua|"
+                              r"ele|ela|muito|já|quando|onde|ontem|hoje|depois|ainda)\b",
+                              re.IGNORECASE)
+
+
+def _portuguese(ranked: list[tuple[str, float]], sample: str) -> str | None:
+    """Portuguese where the model, unsure, answers another language but rates Portuguese
+    :data:`NEAR` as high, and two words or letters only Portuguese writes settle it ("O
+    shopping West Plaza já", "A falta de um programa"); else None."""
+    code, score = ranked[0]
+    if code in ("pt", "es", "gl") or score >= SURE:
+        return None
+    if any(c == "pt" and p >= NEAR * score for c, p in ranked[1:]) and \
+            len(_ONLY_PORTUGUESE.findall(sample)) >= 2:
+        return "pt"
+    return None
 
 
 def _by_script(sample: str) -> str | None:

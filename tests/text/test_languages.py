@@ -121,6 +121,7 @@ def test_detect_one_sentence(text: str, code: str) -> None:
     ("Mnohí obyvatelia prišli o domov.", "sk"),  # "ie" inside a word
     ("Mnozí obyvatelé přišli o domov.", "cs"),
     ("A Rússia rejeita o acordo sobre a Bósnia", "pt"),  # Slovak "-ia" and "ú": not Slovak
+    ("V roku 2010 mesto rástlo", "sk"),  # the model says Czech: "v roku" is Slovak
 ])
 def test_neighbouring_languages_settled_by_their_letters_and_words(text: str, code: str
                                                                   ) -> None:
@@ -150,6 +151,26 @@ def test_an_unsure_answer_we_cannot_analyse_gives_way_to_a_near_one_we_can() -> 
     assert _analysed([("hr", 0.34), ("cs", 0.25)]) == "cs"
     assert detect("El Govern ha anunciat avui noves mesures per combatre la inflació, segons "
                   "ha informat el conseller.") == "ca"  # a language we do not analyse, and sure
+
+
+def test_portuguese_and_spanish_by_the_words_each_alone_writes() -> None:
+    from summarize.text.detect import _by_letters
+
+    assert _by_letters("Lily se da cuenta de la verdad", "pt") == "es"  # "da" is not enough
+    assert _by_letters("O motorista teria perdido", "es") == "pt"  # a sentence opening "O ..."
+    assert _by_letters("Institutos mostram números", "es") == "es"  # nothing settles it
+
+
+def test_an_unsure_other_answer_turns_portuguese_with_two_words_only_it_writes() -> None:
+    from summarize.text.detect import _portuguese
+
+    assert _portuguese([("en", 0.45), ("pt", 0.36)], "O shopping center já abriu") == "pt"
+    assert _portuguese([("de", 0.49), ("pt", 0.28)], "A falta de um programa") is None  # one
+    assert _portuguese([("en", 0.55), ("pt", 0.36)], "O shopping center já abriu") is None
+    assert _portuguese([("en", 0.45), ("it", 0.2)], "O shopping center já abriu") is None
+    # French writes "ç" and "à", Italian "da" and "do": no evidence for Portuguese
+    assert _portuguese([("fr", 0.40), ("pt", 0.20)], "Ça va à la gare") is None
+    assert _portuguese([("it", 0.40), ("pt", 0.20)], "Il treno da Roma do") is None
 
 
 def test_a_neighbours_answer_turns_slovak_only_with_west_slavic_letters() -> None:

@@ -154,11 +154,11 @@ def test_an_unsure_answer_we_cannot_analyse_gives_way_to_a_near_one_we_can() -> 
 
 
 def test_portuguese_and_spanish_by_the_words_each_alone_writes() -> None:
-    from summarize.text.detect import _by_letters
+    from summarize.text.neighbours import by_letters
 
-    assert _by_letters("Lily se da cuenta de la verdad", "pt") == "es"  # "da" is not enough
-    assert _by_letters("O motorista teria perdido", "es") == "pt"  # a sentence opening "O ..."
-    assert _by_letters("Institutos mostram números", "es") == "es"  # nothing settles it
+    assert by_letters("Lily se da cuenta de la verdad", "pt") == "es"  # "da" is not enough
+    assert by_letters("O motorista teria perdido", "es") == "pt"  # a sentence opening "O ..."
+    assert by_letters("Institutos mostram números", "es") == "es"  # nothing settles it
 
 
 def test_an_unsure_other_answer_turns_portuguese_with_two_words_only_it_writes() -> None:
@@ -174,11 +174,11 @@ def test_an_unsure_other_answer_turns_portuguese_with_two_words_only_it_writes()
 
 
 def test_a_neighbours_answer_turns_slovak_only_with_west_slavic_letters() -> None:
-    from summarize.text.detect import _by_letters
+    from summarize.text.neighbours import by_letters
 
     # Portuguese taken for Catalan has Slovak's "-ia" and an "ú", but none of its letters
-    assert _by_letters("Rússia veta documento sobre a Bósnia", "ca") == "ca"
-    assert _by_letters("Mnohí obyvatelia prišli o domov, keď sa voda vyliala", "hu") == "sk"
+    assert by_letters("Rússia veta documento sobre a Bósnia", "ca") == "ca"
+    assert by_letters("Mnohí obyvatelia prišli o domov, keď sa voda vyliala", "hu") == "sk"
 
 
 def test_a_declared_language_is_a_hint_never_the_only_evidence() -> None:

@@ -27,9 +27,14 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _words(listed: str) -> str:
+    """A regular expression of any of the space-separated words, each as a whole word."""
+    return rf"\b(?:{'|'.join(listed.split())})\b"
+
+
 def _any_word(listed: str) -> re.Pattern[str]:
     """A pattern of any of the space-separated words, each as a whole word, in any case."""
-    return re.compile(rf"\b(?:{'|'.join(listed.split())})\b", re.IGNORECASE)
+    return re.compile(_words(listed), re.IGNORECASE)
 
 
 _UKRAINIAN_WORDS = _any_word(
@@ -64,11 +69,20 @@ _SLOVAK = re.compile(r"[äôľĺŕÄÔĽĹŔ]|(?<=[^\W\d_])(?:ú|ie(?=[^\W\d_]))
                      r"nie|ešte|tým|všetci|tiež|keď|len|iba|mal[aoi]?|medzi|teda|teraz|čo|"
                      r"nebol[aoi]?|tejto|týchto|všetk\w+|prv[ýáé]|dvaja|mnohí|preto|pretože|"
                      r"v roku|\w{3,}(?:ov|ia)|\w{2,}(?:ej|ť|iu|om|och))\b", re.IGNORECASE)
-_PORTUGUESE = re.compile(r"[ãõçâêôàÃÕÇÂÊÔÀ]|(?-i:\bO\s+\w)|\b(?:não|em|um|uma|os|as|do|da|dos|das|"
-                         r"na|nas|ao|às|com|foi|pelo|pela|pelos|pelas|num|numa|você|é|isso|"
-                         r"neste|nesta|também|mais|seu|sua|ele|ela|muito|já|ter|quando|qual|"
-                         r"quem|agora|onde|outro|outra|outros|outras|ontem|hoje|depois|ainda|"
-                         r"exemplo)\b", re.IGNORECASE)
+# Portuguese alone writes these among the languages the model takes short Portuguese for
+# (French writes "ç", "ê", "à"; Italian "da", "do"; English "as", "do"): "ã", "õ", a sentence
+# opening "O ...", and these words
+_OPENING_O = r"(?-i:\bO\s+\w)"
+_ONLY_PORTUGUESE_WORDS = ("não em um uma os dos das na nas ao às com foi pelo pela num numa você "
+                          "é isso também mais seu sua ele ela muito já quando onde ontem hoje "
+                          "depois ainda")
+_ONLY_PORTUGUESE = re.compile(f"[ãõÃÕ]|{_OPENING_O}|{_words(_ONLY_PORTUGUESE_WORDS)}",
+                              re.IGNORECASE)
+# and against Spanish also these
+_PORTUGUESE = re.compile(
+    f"[ãõçâêôàÃÕÇÂÊÔÀ]|{_OPENING_O}|" + _words(
+        f"{_ONLY_PORTUGUESE_WORDS} as do da pelos pelas neste nesta ter qual quem agora outro "
+        "outra outros outras exemplo"), re.IGNORECASE)
 _SPANISH = re.compile(r"[ñ¿¡Ñ]|\b(?:el|los|la|las|lo|le|les|un|una|y|del|al|es|ha|con|fue|muy|"
                       r"pero|más|también|hay|ya|su|sus|cuando|cual|quien|ahora|donde|otro|otra|"
                       r"otros|otras|ayer|hoy|después|aún|ejemplo|cuenta)\b", re.IGNORECASE)
@@ -134,14 +148,6 @@ def by_letters(sample: str, code: str) -> str:
         # ("Rússia ... Bósnia", Portuguese the model took for Catalan, has "-ia" and an "ú")
         return "sk" if slovak > czech + 1 and _WEST_SLAVIC.search(sample) else code
     return code
-
-
-# Portuguese alone writes these among the languages the model takes short Portuguese for
-# (French writes "ç", "ê", "à"; Italian "da", "do"; English "as", "do")
-_ONLY_PORTUGUESE = re.compile(r"[ãõÃÕ]|(?-i:\bO\s+\w)|\b(?:não|em|um|uma|os|dos|das|na|nas|ao|às|"
-                              r"com|foi|pelo|pela|num|numa|você|é|isso|também|mais|seu|sua|"
-                              r"ele|ela|muito|já|quando|onde|ontem|hoje|depois|ainda)\b",
-                              re.IGNORECASE)
 
 
 def only_portuguese(sample: str) -> int:

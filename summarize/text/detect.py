@@ -32,7 +32,13 @@ from typing import Any
 
 from summarize.model import Article
 from summarize.text.languages import LANGUAGES, by_language, language, main_language
-from summarize.text.neighbours import COMMON_ENGLISH, by_letters, by_script, only_portuguese
+from summarize.text.neighbours import (
+    COMMON_ENGLISH,
+    IBERIAN,
+    by_letters,
+    by_script,
+    only_portuguese,
+)
 
 _WORD = re.compile(r"[^\W\d_]+")
 ENGLISH_SHARE = 0.25  # of an article's first 300 words, among COMMON_ENGLISH: plainly English
@@ -126,7 +132,7 @@ def _portuguese(ranked: list[tuple[str, float]], sample: str) -> str | None:
     :data:`NEAR` as high, and two words or letters only Portuguese writes settle it ("O
     shopping West Plaza já", "A falta de um programa"); else None."""
     code, score = ranked[0]
-    if code in ("pt", "es", "gl") or score >= SURE:
+    if code in IBERIAN or score >= SURE:  # by_letters weighs those answers
         return None
     if any(c == "pt" and p >= NEAR * score for c, p in ranked[1:]) and \
             only_portuguese(sample) >= 2:

@@ -93,6 +93,8 @@ _RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
 # What the lite model answers for short Ukrainian text, and for short Slovak text
 _NEAR_UKRAINIAN = frozenset({"uk", "ru", "bg", "mk", "be", "sr"})
 _NEAR_SLOVAK = frozenset({"cs", "sk", "pl", "hu", "hr", "sl", "ca"})
+# Answers that by_letters settles between Portuguese and Spanish
+IBERIAN = frozenset({"pt", "es", "gl"})
 _WEST_SLAVIC = re.compile("[čšžťďňľĺŕäýČŠŽŤĎŇĽĹŔÄÝ]")
 
 
@@ -123,7 +125,7 @@ def by_letters(sample: str, code: str) -> str:
         if code == "ja":
             return "ja" if kana else "zh"
         return "ja" if kana * 10 >= len(_HAN.findall(sample)) and kana else "zh"
-    if code in ("pt", "es", "gl"):
+    if code in IBERIAN:
         portuguese, spanish = len(_PORTUGUESE.findall(sample)), len(_SPANISH.findall(sample))
         return "pt" if portuguese > spanish else "es" if spanish > portuguese else code
     if code in _NEAR_UKRAINIAN and "\u045e" not in sample.lower():  # "ў": Belarusian

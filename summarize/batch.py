@@ -82,23 +82,24 @@ def _line_at(index: int) -> str:
 def _forked(clusters: Sequence[Cluster], config: Config, *, workers: int) -> Iterator[str]:
     """The lines from ``workers`` processes forked from this one once it is warm.
 
-    A fresh worker (loky's) imports scikit-learn and SciPy and fills the caches again, most of
-    a second each, which on a batch of 50 clusters of 10 articles cost more than the second
-    worker saved. So this process summarises the first cluster itself (importing what every
-    brief needs), then forks: the workers start with all of it in memory, and find the
-    clusters there too (only their indices and the lines travel). Linux only: elsewhere fork
-    is unsafe or absent, and loky runs the batch."""
+    A fresh worker (loky's) imports scikit-learn and SciPy again, most of a second each, which
+    on a batch of 50 clusters of 10 articles cost more than the second worker saved. So this
+    process imports what every brief needs, then forks: the workers start with it in memory,
+    and find the clusters there too (only their indices and the lines travel). Linux only:
+    elsewhere fork is unsafe or absent, and loky runs the batch."""
     global _WORK
     import gc
     import multiprocessing
     import warnings
 
-    yield brief_line(clusters[0], config)
+    from summarize.brief.pipeline import import_libraries
+
+    import_libraries()
     _WORK = (clusters, config)
     # what this process holds now never becomes garbage: frozen, the workers' collections
     # leave it alone instead of touching (and so copying) every page of it
     gc.freeze()
-    chunk = max(1, min(32, (len(clusters) - 1) // (workers * 20)))
+    chunk = max(1, min(32, len(clusters) // (workers * 20)))
     try:
         with warnings.catch_warnings():
             # Python 3.12+ warns of fork in a process with threads (numpy's BLAS pool, idle
@@ -107,7 +108,7 @@ def _forked(clusters: Sequence[Cluster], config: Config, *, workers: int) -> Ite
                                     message=".*fork.*")
             pool = multiprocessing.get_context("fork").Pool(workers)
         with pool:
-            yield from pool.imap(_line_at, range(1, len(clusters)), chunksize=chunk)
+            yield from pool.imap(_line_at, range(len(clusters)), chunksize=chunk)
     finally:
         _WORK = None
         gc.unfreeze()

@@ -23,6 +23,7 @@ from summarize.brief.scorers.base import HybridScorer
 from summarize.brief.select import Budget, Selection, coverage_select, mmr_select, top_up
 from summarize.brief.vectors import Features, background_similarity, min_max, similar_pairs
 from summarize.config import Config, SentenceConfig, validate
+from summarize.lazy import defer_unused
 from summarize.model import Article, Brief, Chosen, Corpus
 from summarize.text.detect import resolve
 from summarize.text.languages import language as language_of
@@ -54,6 +55,16 @@ def summarize_articles(articles: Sequence[Article], config: Config, *,
              sum(len(s.occurrences) for s in corpus.sentences), len(corpus),
              time.perf_counter() - started)
     return _summarize(corpus, config, background=known)
+
+
+def import_libraries() -> None:
+    """Import what every brief of a story uses and its stages otherwise import on first use:
+    scikit-learn's TF-IDF (with SciPy's sparse matrices and HiGHS, which it imports), less
+    what :func:`~summarize.lazy.defer_unused` keeps off the start-up path. For a caller that
+    wants them loaded before it starts timing, or counting, what a brief itself costs."""
+    defer_unused()
+    import scipy.optimize  # noqa: F401
+    import sklearn.feature_extraction.text  # noqa: F401
 
 
 def _numbered(articles: Sequence[Article]) -> list[Article]:

@@ -15,6 +15,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from summarize.cli.batch import batch
 from summarize.cli.brief import EXAMPLES, brief
+from summarize.cli.common import keep_for_good, own_process
 from summarize.cli.digest import EXAMPLE as DIGEST_EXAMPLE
 from summarize.cli.digest import digest
 from summarize.cli.evaluate import evaluate
@@ -62,4 +63,8 @@ app.command("schedule", epilog=SCHEDULE_EXAMPLE, context_settings=HELP_OPTIONS)(
 
 
 def main() -> None:
-    app(prog_name="summarize")
+    own_process()
+    try:
+        app(prog_name="summarize")
+    finally:  # the process ends here: its last collection need not traverse the heap
+        keep_for_good()

@@ -10,7 +10,14 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli.common import build_config, configure_logging, guarded, log, warn
+from summarize.cli.common import (
+    build_config,
+    configure_logging,
+    guarded,
+    keep_for_good,
+    log,
+    warn,
+)
 from summarize.cli.options import ConfigFile, Sentences, Words
 from summarize.config import budget_overrides
 from summarize.errors import ExitStatus
@@ -47,6 +54,7 @@ def batch(
         configure_logging()
         config = build_config(config_file, budget_overrides(sentences, words, None))
         from summarize import batch as engine
+        from summarize.brief.pipeline import import_libraries
         from summarize.evaluation.dataset import BadLine, read_dataset
         from summarize.render import progress
 
@@ -69,6 +77,8 @@ def batch(
                          f"earlier are kept, {len(todo)} to go")
             else:
                 todo = clusters
+            import_libraries()
+            keep_for_good()  # the clusters, and the libraries every brief is about to use
             lines = engine.run(todo, config, workers=workers or engine.default_workers(),
                                scheduler=address)
             with progress("Summarising", len(todo), sys.stderr) as advance:

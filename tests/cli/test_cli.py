@@ -182,3 +182,32 @@ def test_order_rank_shows_the_pick_order_and_story_opens_with_a_lead() -> None:
     assert sorted(s["id"] for s in story["sentences"]) == sorted(
         s["id"] for s in ranked["sentences"])
     assert any(o["position"] == 0 for o in story["sentences"][0]["sources"])
+
+
+FREEZE_COUNT_AT_EXIT = """
+import atexit, gc, sys
+from summarize.cli import main
+atexit.register(lambda: print("frozen", gc.get_freeze_count(), file=sys.stderr))
+sys.argv = ["summarize", "-n", "2", sys.argv[1]]
+main()
+"""
+
+
+def test_the_commands_own_process_keeps_its_heap_for_good(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FREEZE_COUNT_AT_EXIT, str(SEEDS)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    frozen = int(re.search(r"frozen (\d+)", done.stderr).group(1))  # type: ignore[union-attr]
+    assert frozen > 50_000  # the libraries' modules, the articles: never traversed again
+
+
+def test_a_command_run_from_other_code_leaves_its_heap_alone() -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    result = run("-n", "2", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    assert gc.get_freeze_count() == before

@@ -40,13 +40,22 @@ _DIGIT = re.compile(r"\d")
 @dataclass(frozen=True, slots=True)
 class ConceptTable:
     """A corpus's concepts (in order of first appearance, as ids into ``stems``), each
-    sentence's concept ids, and the features (one row a concept, columns as :data:`NAMES`)."""
+    sentence's concept ids (``found[bounds[i]:bounds[i + 1]]``: sentence ``i``'s, in the
+    order they occur in it), and the features (one row a concept, columns as
+    :data:`NAMES`)."""
 
     stems: tuple[str, ...]
     left: np.ndarray  # per concept, its first word's stem id
     right: np.ndarray
-    of_sentence: tuple[tuple[int, ...], ...]
+    found: np.ndarray
+    bounds: np.ndarray
     features: np.ndarray
+
+    @property
+    def of_sentence(self) -> tuple[tuple[int, ...], ...]:
+        """Each sentence's concept ids, in the order they occur in it."""
+        ids, bounds = self.found.tolist(), self.bounds.tolist()  # slicing lists: faster
+        return tuple(tuple(ids[a:b]) for a, b in pairwise(bounds))
 
     @property
     def concepts(self) -> tuple[Concept, ...]:
@@ -103,10 +112,9 @@ def concept_table(corpus: Corpus) -> ConceptTable:
     left, right = keys // size, keys % size
     counts = np.bincount(pair_sentence, minlength=n)
     indptr = np.concatenate([[0], np.cumsum(counts)])
-    ids, bounds = concept_of.tolist(), indptr.tolist()  # slicing lists, not arrays: faster
-    of_sentence = tuple(tuple(ids[a:b]) for a, b in pairwise(bounds))
     if not m:
-        return ConceptTable(stem_text, left, right, of_sentence, np.zeros((0, len(NAMES))))
+        return ConceptTable(stem_text, left, right, concept_of, indptr,
+                            np.zeros((0, len(NAMES))))
     has = csr_matrix((np.ones(len(concept_of)), concept_of, indptr), shape=(n, m))
     # one row per occurrence of a sentence in an article
     occurrence = [(s.id, o.article, o.position) for s in corpus.sentences for o in s.occurrences]
@@ -172,7 +180,7 @@ def concept_table(corpus: Corpus) -> ConceptTable:
         features[:, k] = columns[name]
     for k, name in enumerate(SCALED, len(BASE)):
         np.multiply(columns[name], articles_log, out=features[:, k])
-    return ConceptTable(stem_text, left, right, of_sentence, features)
+    return ConceptTable(stem_text, left, right, concept_of, indptr, features)
 
 
 def _concepts(text: str, stem_of: Stemmer, language: str) -> list[Concept]:

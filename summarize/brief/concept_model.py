@@ -13,6 +13,7 @@ maximises the number of reference bigrams it expects to cover.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -58,7 +59,12 @@ def learned(corpus: Corpus, *, min_probability: float, model: LinearModel | None
     kept = chance >= min_probability
     renumber = np.full(len(chance), -1, dtype=np.int64)
     renumber[kept] = np.arange(int(kept.sum()))
-    new_id = renumber.tolist()
-    of_sentence = tuple(tuple(sorted(new_id[c] for c in concepts if new_id[c] >= 0))
-                        for concepts in table.of_sentence)
+    # each sentence's kept concepts under their new ids, in increasing order
+    new_id = renumber[table.found]
+    sentence = np.repeat(np.arange(len(table.bounds) - 1), np.diff(table.bounds))
+    sentence, new_id = sentence[new_id >= 0], new_id[new_id >= 0]
+    ids = new_id[np.lexsort((new_id, sentence))].tolist()
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(sentence,
+                                                        minlength=len(table.bounds) - 1))])
+    of_sentence = tuple(tuple(ids[a:b]) for a, b in pairwise(bounds.tolist()))
     return Concepts(of_sentence, chance[kept].astype(np.float64))

@@ -20,7 +20,7 @@ import numpy as np
 
 from summarize.model import Corpus, Sentence
 from summarize.text.languages import language as language_of
-from summarize.text.tokens import words
+from summarize.text.tokens import first_word, words
 
 # First words that refer back: personal and demonstrative pronouns and determiners.
 REFERRING = frozenset({
@@ -61,13 +61,16 @@ def leans_on_previous(text: str, language: str = "en") -> bool:
         return any(t in spoken.referring or t in spoken.connectives for t in openings)
     if text[:1] in _QUOTES:
         return not _attributed_quote(text)
-    tokens = words(text[:80].lower())
-    if not tokens:
+    opening = text[:80].lower()
+    first = first_word(opening)  # most sentences are settled by it: the rest is not read
+    if first is None:
         return False
-    if tokens[0] in REFERRING or tokens[0] in CONNECTIVES:
+    if first in REFERRING or first in CONNECTIVES:
         return True
-    return tokens[0] in _PHRASE_STARTS and any(
-        " ".join(tokens[:k]) in _PHRASES for k in range(2, _LONGEST + 1))
+    if first not in _PHRASE_STARTS:
+        return False
+    tokens = words(opening)
+    return any(" ".join(tokens[:k]) in _PHRASES for k in range(2, _LONGEST + 1))
 
 
 def _attributed_quote(text: str) -> bool:

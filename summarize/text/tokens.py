@@ -34,8 +34,9 @@ MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\
          "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8"
          "\u06ea-\u06ed\u0900-\u0963\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e")
 _WORD = re.compile(f"[\\w{MARKS}]+(?:[-'.][\\w{MARKS}]+)*")
-# A whitespace-separated token with a letter or digit in it ([^\W_] is exactly str.isalnum).
-_COUNTED = re.compile(r"\S*[^\W_]\S*")
+# A whitespace-separated token with a letter or digit in it ([^\W_] is exactly str.isalnum),
+# from its first one on: one match per such token, found without backtracking over its start.
+_COUNTED = re.compile(r"[^\W_]\S*")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone one: the segmenters' UTF-8 cannot hold it
 
 
@@ -49,6 +50,13 @@ def words(text: str, language: str = "en") -> list[str]:
         return _dictionary_words(text, kind)
     except UnicodeEncodeError:  # a lone surrogate, which the segmenters' UTF-8 cannot hold
         return _dictionary_words(_SURROGATE.sub("\ufffd", text), kind)
+
+
+def first_word(text: str) -> str | None:
+    """The first of :func:`words`' Unicode tokens of ``text`` (None: it has none), found
+    without reading the rest of it."""
+    found = _WORD.search(text)
+    return found.group() if found else None
 
 
 def _dictionary_words(text: str, kind: str) -> list[str]:

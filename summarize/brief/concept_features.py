@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 
@@ -50,12 +49,6 @@ class ConceptTable:
     found: np.ndarray
     bounds: np.ndarray
     features: np.ndarray
-
-    @property
-    def of_sentence(self) -> tuple[tuple[int, ...], ...]:
-        """Each sentence's concept ids, in the order they occur in it."""
-        ids, bounds = self.found.tolist(), self.bounds.tolist()  # slicing lists: faster
-        return tuple(tuple(ids[a:b]) for a, b in pairwise(bounds))
 
     @property
     def concepts(self) -> tuple[Concept, ...]:

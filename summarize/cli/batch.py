@@ -14,8 +14,8 @@ from summarize.cli.common import (
     build_config,
     configure_logging,
     guarded,
-    keep_for_good,
     log,
+    ready_for_briefs,
     warn,
 )
 from summarize.cli.options import ConfigFile, Sentences, Words
@@ -54,7 +54,6 @@ def batch(
         configure_logging()
         config = build_config(config_file, budget_overrides(sentences, words, None))
         from summarize import batch as engine
-        from summarize.brief.pipeline import import_libraries
         from summarize.evaluation.dataset import BadLine, read_dataset
         from summarize.render import progress
 
@@ -77,8 +76,7 @@ def batch(
                          f"earlier are kept, {len(todo)} to go")
             else:
                 todo = clusters
-            import_libraries()
-            keep_for_good()  # the clusters, and the libraries every brief is about to use
+            ready_for_briefs()
             lines = engine.run(todo, config, workers=workers or engine.default_workers(),
                                scheduler=address)
             with progress("Summarising", len(todo), sys.stderr) as advance:

@@ -24,8 +24,8 @@ from summarize.cli.common import (
     configure_logging,
     deliver,
     guarded,
-    keep_for_good,
     log,
+    ready_for_briefs,
     split_seen,
     warn,
 )
@@ -189,7 +189,7 @@ def run_brief(inputs: Sequence[str], config: Config, destination: Destination, *
 def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | None, *,
          explain: bool, seen: SeenOptions | None, write_empty: bool,
          background: Sequence[str], since: datetime.datetime | None) -> bool:
-    from summarize.brief.pipeline import import_libraries, summarize_articles
+    from summarize.brief.pipeline import summarize_articles
     from summarize.inputs.gather import Gatherer
     from summarize.inputs.httpcache import HttpCache, default_cache_path
     from summarize.render import progress
@@ -240,8 +240,7 @@ def _run(inputs: Sequence[str], config: Config, target: Path | None, fmt: str | 
                  "summarize digest briefs each story")
     if known:
         log.info("%d background article(s): what the reader already knows", len(known))
-    import_libraries()
-    keep_for_good()  # the articles, and the libraries the brief is about to use
+    ready_for_briefs()
     brief = summarize_articles(articles, config, background=known)
     if not brief.chosen and brief.corpus.sentences:
         shortest = min(s.words for s in brief.corpus.sentences if s.words) \

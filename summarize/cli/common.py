@@ -78,6 +78,16 @@ def keep_for_good() -> None:
         gc.freeze()
 
 
+def ready_for_briefs() -> None:
+    """Import what every brief uses (:func:`~summarize.brief.pipeline.import_libraries`),
+    then :func:`keep_for_good` it, with the inputs already read: for a command about to
+    summarise."""
+    from summarize.brief.pipeline import import_libraries
+
+    import_libraries()
+    keep_for_good()
+
+
 def fail(error: SummarizeError) -> typer.Exit:
     """Report ``error`` as cause and hint; return the Exit to raise."""
     hint = f"\n  hint: {error.hint}" if error.hint else ""

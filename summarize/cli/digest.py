@@ -19,8 +19,8 @@ from summarize.cli.common import (
     configure_logging,
     deliver,
     guarded,
-    keep_for_good,
     log,
+    ready_for_briefs,
     split_seen,
     warn,
 )
@@ -112,7 +112,6 @@ def _run(sources: list[str], config: Config, options: DigestOptions,
          since: datetime.datetime | None, target: Path | None, fmt: str | None, *,
          state: Path | None, new_only: bool, cache: bool) -> bool:
     """Gather, group, summarise, deliver, then record: True when a source was skipped."""
-    from summarize.brief.pipeline import import_libraries
     from summarize.digest.build import build_digest
     from summarize.inputs.gather import Gatherer
     from summarize.inputs.httpcache import HttpCache, default_cache_path
@@ -134,8 +133,7 @@ def _run(sources: list[str], config: Config, options: DigestOptions,
         if not articles:
             log.warning("no new articles since the last run; nothing written")
             return bool(found.skipped)
-    import_libraries()
-    keep_for_good()  # the articles, and the libraries the digest is about to use
+    ready_for_briefs()
     result = build_digest(articles, config, known=known, options=options)
     log.info("%d stor(ies) from %d article(s)", len(result.stories), len(articles))
     _deliver(result, target, fmt)

@@ -193,7 +193,7 @@ main()
 """
 
 
-def test_the_commands_own_process_keeps_its_heap_for_good(tmp_path: Path) -> None:
+def test_the_commands_own_process_keeps_its_heap_for_good() -> None:
     import subprocess
     import sys
 

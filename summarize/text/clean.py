@@ -100,7 +100,8 @@ _ASCII_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 def strip_escapes(text: str) -> str:
     """``text`` without terminal escape sequences (markup such as HTML is left as it is)."""
-    return _ESCAPES.sub("", text) if _ESCAPE_START.search(text) else text
+    found = "\x1b" in text if text.isascii() else _ESCAPE_START.search(text)  # ASCII: no C1
+    return _ESCAPES.sub("", text) if found else text
 
 
 def clean(text: str) -> str:

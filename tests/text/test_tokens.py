@@ -64,3 +64,21 @@ def test_an_algorithm_pystemmer_lacks_falls_back_to_snowballstemmer(
 
     monkeypatch.setitem(sys.modules, "Stemmer", None)  # as if PyStemmer were not installed
     assert stemmer.__wrapped__("english")("running") == "run"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_count_words_on_ascii_text_counts_as_on_any_text(text: str) -> None:
+    # ASCII text takes a faster pattern; its \s must be Python's, \x1c-\x1f included
+    assert count_words(text) == sum(1 for token in text.split() if any(c.isalnum() for c in token))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_words_of_ascii_text_are_those_of_the_unicode_pattern(text: str) -> None:
+    # ASCII text takes a faster pattern, which must find the same tokens: the same text with
+    # one non-ASCII letter after it goes the Unicode way
+    assert words(text) == words(text + " \u00e9")[:-1]
+
+
+def test_the_ascii_patterns_see_file_separators_as_spaces() -> None:
+    assert count_words("one\x1ctwo\x1fthree") == 3
+    assert words("state-of-the-art U.S. don't_ 42") == ["state-of-the-art", "U.S", "don't_", "42"]

@@ -88,7 +88,8 @@ def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray]
         part = rows[start:end] @ postings  # columns: rows from ``base``
         row = np.repeat(np.arange(start, end), np.diff(part.indptr))
         col = part.indices + base
-        chosen = np.flatnonzero((col > row) & keep(row, col, part.data))
+        upper = np.flatnonzero(col > row)  # ``keep`` reads only these: half the product
+        chosen = upper[keep(row[upper], col[upper], part.data[upper])]
         firsts.append(row[chosen])
         seconds.append(col[chosen])
         values.append(part.data[chosen])

@@ -211,3 +211,41 @@ def test_a_command_run_from_other_code_leaves_its_heap_alone() -> None:
     result = run("-n", "2", str(SEEDS))
     assert result.exit_code == 0, result.output
     assert gc.get_freeze_count() == before
+
+
+BLAS_THREADS_AT_EXIT = """
+import atexit, sys
+from threadpoolctl import threadpool_info
+from summarize.cli import main
+atexit.register(lambda: print("blas", sorted({pool["num_threads"] for pool in threadpool_info()
+                                               if pool["internal_api"] == "openblas"}),
+                              file=sys.stderr))  # numpy's OpenBLAS and SciPy's
+sys.argv = ["summarize", "-n", "2", sys.argv[1]]
+main()
+"""
+
+
+@pytest.mark.parametrize(("setting", "threads"), [(None, "[1]"), ("2", "[2]")])
+def test_the_commands_own_process_runs_blas_on_one_thread_unless_told(
+        setting: str | None, threads: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")}
+    if setting:
+        env["OPENBLAS_NUM_THREADS"] = setting
+    done = subprocess.run([sys.executable, "-c", BLAS_THREADS_AT_EXIT, str(SEEDS)], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"blas (\[.*\])", done.stderr).group(1) == threads  # type: ignore[union-attr]
+
+
+def test_a_command_run_from_other_code_leaves_the_environment_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    assert run("-n", "2", str(SEEDS)).exit_code == 0
+    assert "OPENBLAS_NUM_THREADS" not in os.environ

@@ -26,7 +26,7 @@ _STALE = 0.1  # share of the rows left that, once done, are dropped from the pos
 # From this many sentences, the graph multiplies only the pairs that may reach its threshold;
 # a term in more than this share of the sentences is common there.
 _PRUNE_FROM = 5_000
-_COMMON_SHARE = 0.02
+_TIERS = (0.005, 0.02)  # shares of the sentences that bound the tiers of terms, rare to common
 _DOT_PAIRS = 200_000  # pairs whose dot products are computed at once
 
 
@@ -58,10 +58,10 @@ def similarity_graph(vectors: csr_matrix, threshold: float) -> csr_matrix:
                       shape=(n, n)).tocsr()
 
 
-def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray],
+           *, below: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The products of the pairs of rows ``i < j`` that share a column, where ``keep(i, j,
-    value)`` holds.
+    value)`` holds (``below``: only those with ``i`` below it).
 
     A block of rows starting at ``s`` is multiplied with the postings of the rows from about
     ``s`` on: half the product of every pair. The postings drop the rows done once they are
@@ -73,6 +73,7 @@ def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray]
     from scipy.sparse import csr_matrix
 
     n = rows.shape[0]
+    last = n if below is None else below
     postings = rows.T.tocsr()  # one row a column, its rows in order
     column_of = np.repeat(np.arange(postings.shape[0]), np.diff(postings.indptr))
     # an upper bound of the product's entries in each row: its columns' postings
@@ -81,10 +82,10 @@ def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray]
     firsts, seconds = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     values = [np.zeros(0)]
     start = base = 0  # ``postings`` hold the rows from ``base`` on
-    while start < n:
+    while start < last:
         done = work[start - 1] if start else 0.0
         end = max(start + 1, int(np.searchsorted(work, done + _GRAPH_WORK, "right")))
-        end = min(end, start + _GRAPH_ROWS, n)
+        end = min(end, start + _GRAPH_ROWS, last)
         part = rows[start:end] @ postings  # columns: rows from ``base``
         row = np.repeat(np.arange(start, end), np.diff(part.indptr))
         col = part.indices + base
@@ -109,30 +110,49 @@ def _pairs(rows: csr_matrix, keep: Callable[[np.ndarray, np.ndarray, np.ndarray]
 def _candidates(vectors: csr_matrix, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """Every pair ``i < j`` whose similarity may reach ``threshold``, and few others.
 
-    The terms of more than :data:`_COMMON_SHARE` of the sentences are common, the others
-    rare; ``f_i`` is the length of sentence ``i``'s common part. What two sentences share in
-    common terms adds at most ``f_i * f_j`` (Cauchy-Schwarz), so a pair that shares a rare term
-    may reach the threshold only if its rare product plus ``f_i * f_j`` does; a pair that
-    shares only common terms, only if its common product does, which needs both common parts
-    long (``f_i`` times the longest reaches it). Only rare postings, and the common postings
-    of the few long common parts, are multiplied.
+    Terms fall in tiers by the share of the sentences they are in (:data:`_TIERS`: rare up to
+    the first share, then each next one, common past the last). A pair's product is its
+    products in each tier added; ``g_i``, the length of sentence ``i``'s part in the tiers
+    above one, bounds what a pair adds there by ``g_i * g_j`` (Cauchy-Schwarz). So a pair
+    whose rarest shared term is in a tier may reach the threshold only if its product there
+    plus ``g_i * g_j`` does, and only if the lengths of the two sentences' parts from that
+    tier on multiply to it, so one of those parts reaches ``sqrt(threshold)``: in each tier
+    but the rarest only the sentences with such a part (few, where the tier is common) are
+    multiplied with everything's postings there, instead of every pair of them.
     """
     n = vectors.shape[0]
     floor = threshold - 1e-9  # below every similarity that rounding could lift to it
     document_frequency = np.bincount(vectors.indices, minlength=vectors.shape[1])
-    common = (document_frequency > max(1, int(n * _COMMON_SHARE)))[vectors.indices]
+    cuts = [max(1, int(n * share)) for share in _TIERS]
+    tier = np.searchsorted(cuts, document_frequency, "left")[vectors.indices]  # 0: rarest
     entry_row = np.repeat(np.arange(n), np.diff(vectors.indptr))
-    length = np.sqrt(np.bincount(entry_row[common], weights=vectors.data[common] ** 2,
-                                 minlength=n))
-    first, second, _ = _pairs(_entries(vectors, entry_row, ~common),
-                              lambda i, j, v: v + length[i] * length[j] >= floor)
-    heavy = np.flatnonzero(length * float(length.max()) >= floor)
-    if len(heavy) > 1:
-        a, b, _ = _pairs(_entries(vectors, entry_row, common)[heavy],
-                         lambda i, j, v: v >= floor)
-        first, second = np.concatenate([first, heavy[a]]), np.concatenate([second, heavy[b]])
-    key = np.unique(first * n + second)
+    squares = vectors.data ** 2
+    firsts, seconds = [], []
+    reach = np.ones(n)  # the length of each sentence's part from this tier on
+    for level in range(len(cuts) + 1):
+        above = tier > level
+        beyond = np.sqrt(np.bincount(entry_row[above], weights=squares[above], minlength=n))
+        first, second = _tier_pairs(_entries(vectors, entry_row, tier == level),
+                                    reach * reach >= floor, beyond, floor)
+        firsts.append(first)
+        seconds.append(second)
+        reach = beyond
+    key = np.unique(np.concatenate(firsts) * n + np.concatenate(seconds))
     return key // n, key % n
+
+
+def _tier_pairs(rows: csr_matrix, long: np.ndarray, beyond: np.ndarray, floor: float
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``i < j`` of one tier's ``rows`` that share a term there, one of them
+    ``long``, whose product there plus ``beyond[i] * beyond[j]`` reaches ``floor``."""
+    if long.all():
+        first, second, _ = _pairs(rows, lambda i, j, v: v + beyond[i] * beyond[j] >= floor)
+        return first, second
+    order = np.concatenate([np.flatnonzero(long), np.flatnonzero(~long)])  # the long first
+    bound = beyond[order]
+    a, b, _ = _pairs(rows[order], lambda i, j, v: v + bound[i] * bound[j] >= floor,
+                     below=int(long.sum()))
+    return np.minimum(order[a], order[b]), np.maximum(order[a], order[b])
 
 
 def _entries(matrix: csr_matrix, entry_row: np.ndarray, mask: np.ndarray) -> csr_matrix:

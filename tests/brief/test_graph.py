@@ -68,6 +68,54 @@ def test_pruned_similarity_graph_is_the_full_one_to_the_last_bit(common: float) 
     assert np.array_equal(pruned.toarray(), full.toarray())
 
 
+@pytest.mark.parametrize("tiers", [(0.02,), (0.005, 0.02), (0.01, 0.05, 0.2)])
+def test_pruned_graph_over_tiers_of_term_frequency_is_the_full_one(
+        tiers: tuple[float, ...]) -> None:
+    # terms from in one sentence to in most of them, and sentences of common terms alone
+    # (the pairs each tier's bound lets through, and the few long parts multiplied there)
+    rng = np.random.default_rng(2)
+    share = np.geomspace(0.003, 0.6, 300)
+    dense = rng.random((600, 300)) * (rng.random((600, 300)) < share)
+    dense[:20, :270] = 0.0  # common terms only
+    dense[:20, 270:] += 0.01
+    dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+    rows = csr_matrix(dense)
+    saved = module._PRUNE_FROM, module._TIERS
+    try:
+        module._PRUNE_FROM = 10 ** 9
+        full = similarity_graph(rows, 0.1)
+        module._PRUNE_FROM, module._TIERS = 1, tiers
+        pruned = similarity_graph(rows, 0.1)
+    finally:
+        module._PRUNE_FROM, module._TIERS = saved
+    assert full.nnz > 1000
+    for got, want in ((pruned.indptr, full.indptr), (pruned.indices, full.indices),
+                      (pruned.data, full.data)):
+        assert np.array_equal(got, want)
+
+
+def test_a_pair_similar_through_rare_and_common_terms_together_is_kept() -> None:
+    # rows 0 and 1 share a rare term (0.15 each) and a common one (0.3 each): 0.0225 + 0.09
+    # reaches 0.1, though neither part does alone and neither common part is long (0.3 is
+    # under sqrt(0.1)); 500 other rows make the common term common
+    n = 1000
+    dense = np.zeros((n, n + 2))
+    dense[:2, 0], dense[:2, 1] = 0.15, 0.3
+    dense[2:502, 1] = 0.1
+    dense[np.arange(n), np.arange(n) + 2] = 1.0  # each row's own term, for the rest
+    dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+    dense[:2] = [0.15, 0.3, *np.zeros(n)]
+    dense[0, 2] = dense[1, 3] = np.sqrt(1 - 0.15 ** 2 - 0.3 ** 2)
+    saved = module._PRUNE_FROM, module._TIERS
+    try:
+        module._PRUNE_FROM, module._TIERS = 1, (0.005, 0.02)
+        graph = similarity_graph(csr_matrix(dense), 0.1)
+    finally:
+        module._PRUNE_FROM, module._TIERS = saved
+    assert graph[0, 1] == pytest.approx(0.1125)
+    assert graph.nnz == 2
+
+
 def test_pagerank_star_centre_wins_and_sums_to_one() -> None:
     star = np.zeros((4, 4))
     star[0, 1:] = star[1:, 0] = 1.0

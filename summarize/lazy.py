@@ -1,10 +1,16 @@
-"""Keep modules that scikit-learn imports but the pipeline never calls off the start-up path.
+"""Keep modules that scikit-learn and SciPy import but the pipeline never calls off the start-up
+path.
 
 Importing anything from scikit-learn runs ``import scipy.stats`` (in ``sklearn.utils.fixes``,
 for one helper). In SciPy 1.16 and 1.17 that import rewrites the docstrings of hundreds of
 functions and takes 0.3-0.7 s on a small machine (measured: a third of a whole 2,000-sentence
-run), none of it used by ``TfidfVectorizer``. :func:`defer_unused` puts a placeholder module in
-``sys.modules`` for each such module; the first time anything reads an attribute of it, the
+run), none of it used by ``TfidfVectorizer``. And SciPy's copy of ``array_api_compat`` clones
+numpy's namespace by reading every name ``dir(numpy)`` lists, which imports numpy's lazily
+loaded submodules; of those, its test tools, f2py and polynomials (60 ms of every run, a tenth
+of a one-sentence brief) are used by nothing the pipeline runs.
+
+:func:`defer_unused` puts a placeholder module in ``sys.modules`` for each such module, and
+in its package's namespace; the first time anything reads an attribute of it, the
 placeholder imports the real module and takes on its contents, so code that does use it sees
 no difference, only a later import.
 """
@@ -18,8 +24,8 @@ from importlib.machinery import ModuleSpec
 from types import ModuleType
 from typing import Any
 
-# Imported by scikit-learn at start-up, never called by anything the pipeline runs.
-UNUSED = ("scipy.stats",)
+# Imported by scikit-learn or SciPy at start-up, never called by anything the pipeline runs.
+UNUSED = ("scipy.stats", "numpy.testing", "numpy.f2py", "numpy.polynomial")
 
 
 class _Deferred(ModuleType):
@@ -49,6 +55,10 @@ def defer_unused() -> None:
     for name in UNUSED:
         if name in sys.modules:
             continue
-        spec = importlib.util.find_spec(name)
+        package, _, child = name.rpartition(".")
+        spec = importlib.util.find_spec(name)  # imports ``package``
         if spec is not None:
-            sys.modules[name] = _Deferred(spec)
+            sys.modules[name] = placeholder = _Deferred(spec)
+            # numpy's __getattr__ would ``import numpy.testing as testing``, which reads the
+            # attribute back, calling it again: with the attribute there, it is never asked
+            setattr(sys.modules[package], child, placeholder)

@@ -1,4 +1,5 @@
-"""The deferred scipy.stats: off the start-up path, and whole the moment anything reads it.
+"""The deferred modules (scipy.stats, numpy's test tools and others): off the start-up path,
+and whole the moment anything reads them.
 
 Each check runs in a fresh interpreter, since the test process may have imported scipy.stats.
 """
@@ -29,9 +30,12 @@ def test_a_brief_never_loads_scipy_stats() -> None:
         read = read_articles([str(seeds_dir())], config.reader)
         assert summarize_articles(read.articles, config).chosen
         print("sklearn.feature_extraction.text" in sys.modules,
-              "scipy.stats._stats_py" in sys.modules)
+              "scipy.stats._stats_py" in sys.modules,
+              any(f"numpy.{name}.{part}" in sys.modules for name, part in (
+                  ("testing", "_private"), ("f2py", "crackfortran"),
+                  ("polynomial", "polynomial"))))
     """)
-    assert out == "True False"
+    assert out == "True False False"
 
 
 def test_the_deferred_module_works_as_the_real_one() -> None:
@@ -61,3 +65,22 @@ def test_nothing_is_deferred_once_imported() -> None:
         print(sys.modules["scipy.stats"] is real)
     """)
     assert out == "True"
+
+
+def test_deferred_numpy_submodules_work_as_the_real_ones() -> None:
+    # numpy's __getattr__ imports a submodule "as" itself: with a placeholder only in
+    # sys.modules that recursed; every way in must reach the real module
+    out = _python("""
+        import sys
+        import numpy as np
+        from summarize.lazy import defer_unused
+        defer_unused()
+        import scipy._lib._array_api            # clones numpy's namespace, placeholders too
+        assert "numpy.testing._private" not in sys.modules
+        np.testing.assert_equal(1, 1)
+        from numpy.testing import assert_equal
+        import numpy.polynomial
+        print(np.polynomial.Polynomial([1, 2])(1.0), assert_equal is np.testing.assert_equal,
+              np.polynomial is sys.modules["numpy.polynomial"], np.f2py.__name__)
+    """)
+    assert out == "3.0 True True numpy.f2py"

@@ -61,4 +61,5 @@ def defer_unused() -> None:
             sys.modules[name] = placeholder = _Deferred(spec)
             # numpy's __getattr__ would ``import numpy.testing as testing``, which reads the
             # attribute back, calling it again: with the attribute there, it is never asked
-            setattr(sys.modules[package], child, placeholder)
+            if package:
+                setattr(sys.modules[package], child, placeholder)
